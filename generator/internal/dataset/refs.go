@@ -1,0 +1,140 @@
+package dataset
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// checkReferences runs the checks that need more than one file: every
+// reference resolves, and cumulative figures only go down with
+// `correction = true`.
+func (l *loader) checkReferences() {
+	s := l.site
+	cats := idSet(len(s.Categories), func(i int) string { return s.Categories[i].ID })
+	lists := idSet(len(s.Lists), func(i int) string { return s.Lists[i].ID })
+	sectors := idSet(len(s.Sectors), func(i int) string { return s.Sectors[i].ID })
+
+	for _, p := range s.Projects {
+		f := l.projectFiles[p.ID]
+		ref := func(key []string, val, what string, set map[string]bool, where string) {
+			if val != "" && set != nil && !set[val] {
+				f.errorf(key, "%s %q is not a known %s (expected one of: %s — %s)", name(key), val, what, keysOf(set), where)
+			}
+		}
+		ref([]string{"region"}, p.Region, "region", l.regionIDs, "files in content/regions/")
+		ref([]string{"owner"}, p.Owner, "department", l.departmentIDs, "files in content/departments/")
+		if l.groupsKnown {
+			ref([]string{"category"}, p.Category, "category", cats, "[[categories]] in site.toml")
+		}
+		first := map[string]int{}
+		for i, id := range p.Lists {
+			key := []string{"lists", strconv.Itoa(i)}
+			if l.groupsKnown {
+				ref(key, id, "list", lists, "[[lists]] in site.toml")
+			}
+			if j, dup := first[id]; dup && id != "" {
+				f.errorf(key, "%s %q repeats lists[%d] (expected each list once)", name(key), id, j+1)
+			} else {
+				first[id] = i
+			}
+		}
+	}
+
+	type series struct {
+		date  Date
+		value float64
+		corr  bool
+		file  *tomlFile
+		key   []string
+	}
+	cumulative := map[string][]series{}
+	add := func(k string, r *Report, v *float64, corr bool, key ...string) {
+		if v != nil {
+			cumulative[k] = append(cumulative[k], series{r.Date, *v, corr, l.reportFiles[r.Date], key})
+		}
+	}
+	for _, r := range s.Reports {
+		f := l.reportFiles[r.Date]
+		checkSectors := func(st *UnitStats, key ...string) {
+			if st == nil || !l.groupsKnown {
+				return
+			}
+			for _, id := range sortedKeys(st.Sectors) {
+				if !sectors[id] {
+					k := append(key, "sectors", id)
+					f.errorf(k, "%s: there is no sector %q (expected one of: %s — [[sectors]] in site.toml)", name(k), id, keysOf(sectors))
+				}
+			}
+		}
+		if r.Stats != nil {
+			checkSectors(r.Stats, "stats")
+			add("stats", r, r.Stats.FAI, r.Stats.Correction, "stats", "fai")
+		}
+		for _, kind := range []struct {
+			key, what string
+			m         map[string]*UnitStats
+			set       map[string]bool
+		}{{"regions", "region", r.Regions, l.regionIDs}, {"departments", "department", r.Departments, l.departmentIDs}} {
+			for _, id := range sortedKeys(kind.m) {
+				st := kind.m[id]
+				if !kind.set[id] {
+					k := []string{kind.key, id}
+					f.errorf(k, "%s: there is no %s %q (expected one of: %s — files in content/%s/)", name(k), kind.what, id, keysOf(kind.set), kind.key)
+					continue
+				}
+				checkSectors(st, kind.key, id)
+				add(kind.key+"/"+id, r, st.FAI, st.Correction, kind.key, id, "fai")
+			}
+		}
+		for _, id := range sortedKeys(r.Projects) {
+			e := r.Projects[id]
+			if !l.projectIDs[id] {
+				k := []string{"projects", id}
+				f.errorf(k, "%s: there is no project %q (expected one of: %s — files in content/projects/)", name(k), id, keysOf(l.projectIDs))
+				continue
+			}
+			add("completed/"+id, r, e.Completed, e.Correction, "projects", id, "completed")
+			add("funds/"+id, r, e.Funds, e.Correction, "projects", id, "funds")
+		}
+	}
+	for _, k := range sortedKeys(cumulative) {
+		ss := cumulative[k]
+		for i := 1; i < len(ss); i++ {
+			prev, cur := ss[i-1], ss[i]
+			if prev.date.Year() == cur.date.Year() && cur.value < prev.value && !cur.corr {
+				cur.file.errorf(cur.key, "%s went down from %s in report %s to %s (expected a year-to-date figure that does not go down within %d, or correction = true if the earlier figure was wrong)",
+					name(cur.key), formatFloat(prev.value), prev.date, formatFloat(cur.value), cur.date.Year())
+			}
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func idSet(n int, id func(int) string) map[string]bool {
+	m := make(map[string]bool, n)
+	for i := 0; i < n; i++ {
+		m[id(i)] = true
+	}
+	return m
+}
+
+// keysOf lists a set's ids for a hint, shortened when there are many.
+func keysOf(set map[string]bool) string {
+	ks := sortedKeys(set)
+	if len(ks) == 0 {
+		return "none defined"
+	}
+	if len(ks) > 8 {
+		return strings.Join(ks[:8], ", ") + ", …"
+	}
+	return strings.Join(ks, ", ")
+}

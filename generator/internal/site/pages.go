@@ -1,0 +1,484 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"html/template"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/markdown"
+	"gongjian/generator/internal/metrics"
+)
+
+// Page is what a layout receives.
+type Page struct {
+	Kind  string // the layout: layouts/<Kind>.html
+	URL   string // site path, "/projects/x/"; "/404.html" for the 404 page
+	Title string
+	Meta  *Meta
+	S     *metrics.Snapshot // the figures this page shows
+
+	Body     template.HTML // rendered markdown, if any
+	Project  *metrics.Project
+	Unit     *metrics.Unit
+	Group    *metrics.Group
+	Rankings []*metrics.Ranking
+	Source   *dataset.Page // the markdown file behind the page, if any
+}
+
+// Meta is what every page of a build shares.
+type Meta struct {
+	Site       *dataset.Site
+	HTMLLang   string
+	MoneyUnit  string
+	AsOf       dataset.Date
+	Latest     dataset.Date
+	Day        int // day N of the campaign at AsOf (1 = the start date)
+	DaysLeft   int // days from AsOf to the end date
+	Base       string
+	Pages      []*dataset.Page
+	regionName map[string]string
+	deptName   map[string]string
+	catName    map[string]string
+	listName   map[string]string
+	t          func(string) (string, error)
+}
+
+func newMeta(b *builder) *Meta {
+	s := b.data
+	m := &Meta{
+		Site:       s,
+		HTMLLang:   s.Language,
+		MoneyUnit:  s.MoneyUnit,
+		AsOf:       b.asOf,
+		Latest:     b.engine.Latest(),
+		Base:       b.base.String(),
+		Pages:      s.Pages,
+		regionName: map[string]string{},
+		deptName:   map[string]string{},
+		catName:    map[string]string{},
+		listName:   map[string]string{},
+		t:          b.tpl.T,
+	}
+	if !s.Campaign.Start.IsZero() {
+		m.Day = int(b.asOf-s.Campaign.Start) + 1
+		m.DaysLeft = int(s.Campaign.End - b.asOf)
+	}
+	for _, u := range s.Regions {
+		m.regionName[u.ID] = u.Name
+	}
+	for _, u := range s.Departments {
+		m.deptName[u.ID] = u.Name
+	}
+	for _, g := range s.Categories {
+		m.catName[g.ID] = g.Name
+	}
+	for _, g := range s.Lists {
+		m.listName[g.ID] = g.Name
+	}
+	return m
+}
+
+// RegionName, DeptName, CategoryName and ListName give an id's display name.
+func (m *Meta) RegionName(id string) string   { return m.regionName[id] }
+func (m *Meta) DeptName(id string) string     { return m.deptName[id] }
+func (m *Meta) CategoryName(id string) string { return m.catName[id] }
+func (m *Meta) ListName(id string) string     { return m.listName[id] }
+
+// InCampaign reports whether the as-of date falls within the campaign.
+func (m *Meta) InCampaign() bool { return m.Day >= 1 && m.DaysLeft >= 0 }
+
+// Rel returns the link from this page to a site path such as "/projects/x/".
+// Links are relative so the site works under any sub-path; the 404 page is
+// served at arbitrary paths, so it links from the base URL's path instead.
+func (p *Page) Rel(target string) string {
+	if p.Kind == "404" {
+		return p.Meta.basePath() + strings.TrimPrefix(target, "/")
+	}
+	return relPath(p.URL, target)
+}
+
+// Canonical is the page's absolute URL when base_url is absolute.
+func (p *Page) Canonical() string {
+	if !strings.Contains(p.Meta.Base, "://") || p.Kind == "404" {
+		return ""
+	}
+	return p.Meta.Base + strings.TrimPrefix(p.URL, "/")
+}
+
+func (m *Meta) basePath() string {
+	if i := strings.Index(m.Base, "://"); i >= 0 {
+		rest := m.Base[i+3:]
+		if j := strings.Index(rest, "/"); j >= 0 {
+			return rest[j:]
+		}
+		return "/"
+	}
+	return m.Base
+}
+
+// relPath computes a relative link between two site paths. Directory pages
+// end in "/"; files (404.html, data/metrics.json) do not.
+func relPath(from, to string) string {
+	dir := from
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir) + "/"
+	}
+	depth := strings.Count(strings.Trim(dir, "/"), "/")
+	if strings.Trim(dir, "/") != "" {
+		depth++
+	}
+	rel := strings.Repeat("../", depth) + strings.TrimPrefix(to, "/")
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// job is one output file to produce.
+type job struct {
+	rel  string // output path, slash-separated
+	page *Page  // rendered through the layouts, or
+	data func() ([]byte, error)
+}
+
+// render produces every file of the site into s.
+func (b *builder) render(ctx context.Context, s sink) error {
+	jobs, err := b.jobs()
+	if err != nil {
+		return err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	var (
+		mu   sync.Mutex
+		errs dataset.ErrorList
+		wg   sync.WaitGroup
+		next = make(chan *job)
+	)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				out, err := j.produce(b)
+				if err == nil {
+					err = s.write(j.rel, out)
+				}
+				if err != nil {
+					mu.Lock()
+					addErr(&errs, j.rel, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errs.Err()
+}
+
+// addErr records a job's error; positioned errors keep their place.
+func addErr(errs *dataset.ErrorList, rel string, err error) {
+	if el, ok := err.(dataset.ErrorList); ok {
+		*errs = append(*errs, el...)
+		return
+	}
+	if e, ok := err.(*dataset.Error); ok {
+		*errs = append(*errs, e)
+		return
+	}
+	errs.Add("public/"+rel, 0, "%v", err)
+}
+
+func (j *job) produce(b *builder) ([]byte, error) {
+	if j.data != nil {
+		return j.data()
+	}
+	return b.tpl.execute(j.page)
+}
+
+// jobs lists every file of the site in a fixed order.
+func (b *builder) jobs() ([]*job, error) {
+	var jobs []*job
+	var errs dataset.ErrorList
+	snap := b.snap
+	page := func(kind, url, title string) *Page {
+		p := &Page{Kind: kind, URL: url, Title: title, Meta: b.meta, S: snap}
+		rel := strings.TrimPrefix(url, "/")
+		if strings.HasSuffix(url, "/") {
+			rel += "index.html"
+		}
+		jobs = append(jobs, &job{rel: rel, page: p})
+		return p
+	}
+	T := func(k string) string { s, _ := b.tpl.T(k); return s }
+
+	home := page("home", "/", b.data.Title)
+	if b.data.Home != nil {
+		home.Body = b.markdown(b.data.Home, snap, &errs)
+		home.Source = b.data.Home
+	}
+	rk := func(kind, metric string) *metrics.Ranking {
+		r, err := snap.Ranking(kind, metric)
+		if err != nil {
+			errs.Add("site.toml", 0, "%v", err)
+			return nil
+		}
+		return r
+	}
+	home.Rankings = nonNil(rk("regions", b.data.Rules.RankRegions), rk("departments", b.data.Rules.RankDepts))
+
+	page("projects", "/projects/", T("nav.projects"))
+	for _, p := range snap.Projects {
+		pg := page("project", "/projects/"+p.P.ID+"/", p.P.Name)
+		pg.Project = p
+		if p.P.Narrative != nil {
+			pg.Body = b.markdown(p.P.Narrative, snap, &errs)
+			pg.Source = p.P.Narrative
+		}
+	}
+
+	regions := page("regions", "/regions/", T("nav.regions"))
+	regions.Rankings = nonNil(rk("regions", b.data.Rules.RankRegions))
+	for _, u := range snap.Regions {
+		pg := page("region", "/regions/"+u.U.ID+"/", u.U.Name)
+		pg.Unit = u
+		pg.Rankings = regions.Rankings
+	}
+	depts := page("departments", "/departments/", T("nav.departments"))
+	depts.Rankings = nonNil(rk("departments", b.data.Rules.RankDepts))
+	for _, u := range snap.Departments {
+		pg := page("department", "/departments/"+u.U.ID+"/", u.U.Name)
+		pg.Unit = u
+		pg.Rankings = depts.Rankings
+	}
+
+	rankings := page("rankings", "/rankings/", T("nav.rankings"))
+	rankings.Rankings = nonNil(b.leaderboards(snap, &errs)...)
+
+	for _, src := range b.data.Pages {
+		pg := page("page", "/"+src.Slug+"/", src.Title)
+		pg.Body = b.markdown(src, snap, &errs)
+		pg.Source = src
+	}
+
+	page("data", "/data/", T("nav.data"))
+	page("404", "/404.html", T("notfound.title"))
+	jobs = append(jobs, b.openData(snap)...)
+	jobs = append(jobs, b.assetJobs()...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(jobs, func(i, k int) bool { return jobs[i].rel < jobs[k].rel })
+	return jobs, nil
+}
+
+// leaderboards are the rankings page's boards: each kind's main metric
+// first, then the other rankable metrics that rank at least one unit.
+func (b *builder) leaderboards(snap *metrics.Snapshot, errs *dataset.ErrorList) []*metrics.Ranking {
+	var out []*metrics.Ranking
+	for _, kind := range []struct{ kind, main string }{
+		{"regions", b.data.Rules.RankRegions},
+		{"departments", b.data.Rules.RankDepts},
+	} {
+		metricsOrder := []string{kind.main}
+		for _, m := range []string{"fai_growth", "completion_rate", "start_rate"} {
+			if m != kind.main {
+				metricsOrder = append(metricsOrder, m)
+			}
+		}
+		for i, m := range metricsOrder {
+			r, err := snap.Ranking(kind.kind, m)
+			if err != nil {
+				errs.Add("site.toml", 0, "%v", err)
+				continue
+			}
+			if i > 0 && !anyRanked(r) {
+				continue
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func anyRanked(r *metrics.Ranking) bool {
+	for _, row := range r.Rows {
+		if row.Rank.OK {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil(rs ...*metrics.Ranking) []*metrics.Ranking {
+	out := rs[:0]
+	for _, r := range rs {
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// markdown renders a markdown file; its block errors are positioned in it.
+func (b *builder) markdown(src *dataset.Page, snap *metrics.Snapshot, errs *dataset.ErrorList) template.HTML {
+	h, err := b.md.Convert(src.Body, src.BodyLine, b.blockFunc(src, snap))
+	if err != nil {
+		for _, e := range unwrapAll(err) {
+			var le *markdown.LineError
+			if errors.As(e, &le) {
+				errs.Add(src.Path, le.Line, "%s", le.Msg)
+				continue
+			}
+			errs.Add(src.Path, 0, "%v", e)
+		}
+	}
+	return h
+}
+
+func unwrapAll(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// ScopeName names a target scope: "campaign", "region:<id>", ….
+func (m *Meta) ScopeName(scope string) string {
+	kind, id, _ := strings.Cut(scope, ":")
+	var name string
+	switch kind {
+	case "campaign":
+		name, _ = m.t("scope.campaign")
+	case "region":
+		name = m.regionName[id]
+	case "department":
+		name = m.deptName[id]
+	case "category":
+		name = m.catName[id]
+	case "list":
+		name = m.listName[id]
+	case "sector":
+		if g := m.Site.Sector(id); g != nil {
+			name = g.Name
+		}
+	}
+	if name == "" {
+		return scope
+	}
+	return name
+}
+
+// ScopeURL links a target scope to its page, "" when it has none.
+func (p *Page) ScopeURL(scope string) string {
+	kind, id, _ := strings.Cut(scope, ":")
+	switch kind {
+	case "region":
+		return p.Rel("/regions/" + id + "/")
+	case "department":
+		return p.Rel("/departments/" + id + "/")
+	}
+	return ""
+}
+
+// Stages lists the pipeline stages in order, for layouts.
+func (p *Page) Stages() []metrics.Stage { return metrics.Stages }
+
+// CampaignTargets are the campaign-wide target statuses.
+func (p *Page) CampaignTargets() []metrics.TargetStatus { return p.ScopeTargets("campaign") }
+
+// ScopeTargets are the target statuses of one scope ("region:x", …).
+func (p *Page) ScopeTargets(scope string) []metrics.TargetStatus {
+	var out []metrics.TargetStatus
+	for _, t := range p.S.Targets {
+		if t.Scope == scope {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// CampaignTarget is the campaign's target for a metric due last (the
+// year's goal rather than a milestone), or nil.
+func (p *Page) CampaignTarget(metric string) *metrics.TargetStatus {
+	var best *metrics.TargetStatus
+	for i, t := range p.S.Targets {
+		if t.Scope == "campaign" && t.Metric == metric && (best == nil || t.By > best.By) {
+			best = &p.S.Targets[i]
+		}
+	}
+	return best
+}
+
+// DoneBy reports whether a date is set and not after the page's as-of date:
+// a page shows the state of things at that date, not later facts.
+func (p *Page) DoneBy(d dataset.Date) bool { return !d.IsZero() && d <= p.S.AsOf }
+
+// ApprovalStatus is "done", "late" (done after its due date), "overdue"
+// or "pending" at the page's as-of date.
+func (p *Page) ApprovalStatus(a dataset.Approval) string {
+	switch {
+	case p.DoneBy(a.Done) && a.Done > a.Due:
+		return "late"
+	case p.DoneBy(a.Done):
+		return "done"
+	case a.Due < p.S.AsOf:
+		return "overdue"
+	}
+	return "pending"
+}
+
+// RankPoint is a unit's rank at one ranking period.
+type RankPoint struct {
+	Date dataset.Date
+	Rank metrics.Value
+}
+
+// RankHistory is the page unit's rank on its main leaderboard at every
+// ranking period up to the as-of date.
+func (p *Page) RankHistory() []RankPoint {
+	if p.Unit == nil || len(p.Rankings) == 0 {
+		return nil
+	}
+	r := p.Rankings[0]
+	for _, row := range r.Rows {
+		if row.ID != p.Unit.U.ID {
+			continue
+		}
+		out := make([]RankPoint, 0, len(r.Periods))
+		for i, d := range r.Periods {
+			if i < len(row.History) {
+				out = append(out, RankPoint{Date: d, Rank: row.History[i]})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// MainRankings are the main leaderboard of each kind (rules.rank_by).
+func (p *Page) MainRankings() []*metrics.Ranking {
+	var out []*metrics.Ranking
+	rules := p.Meta.Site.Rules
+	for _, r := range p.Rankings {
+		if (r.Kind == "regions" && r.Metric == rules.RankRegions) || (r.Kind == "departments" && r.Metric == rules.RankDepts) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,322 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/metrics"
+)
+
+// pageKinds are the layouts a site needs; each is layouts/<kind>.html.
+var pageKinds = []string{
+	"home", "projects", "project", "regions", "region", "departments", "department",
+	"rankings", "page", "data", "404",
+}
+
+// templates are the parsed layouts: one template set per page kind.
+type templates struct {
+	kinds map[string]*template.Template
+	tr    map[string]string
+	dir   string
+}
+
+// loadTemplates parses layouts/ once per build.
+func loadTemplates(dir, lang string) (*templates, error) {
+	t := &templates{kinds: map[string]*template.Template{}, dir: dir}
+	var errs dataset.ErrorList
+	rel := func(p string) string {
+		return filepath.ToSlash(filepath.Join("layouts", strings.TrimPrefix(p, dir)))
+	}
+	trPath := filepath.Join(dir, "i18n", lang+".toml")
+	if _, err := toml.DecodeFile(trPath, &t.tr); err != nil {
+		var pe toml.ParseError
+		line := 0
+		if errors.As(err, &pe) {
+			line = pe.Position.Line
+		}
+		errs.Add(rel(trPath), line, "cannot read the UI strings: %v (expected a TOML file of key = \"text\")", err)
+	}
+	base := template.New("base").Funcs(t.funcs())
+	files := []string{filepath.Join(dir, "base.html")}
+	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	sort.Strings(partials)
+	files = append(files, partials...)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			errs.Add(rel(f), 0, "cannot read layout: %v", err)
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		if strings.Contains(f, string(filepath.Separator)+"partials"+string(filepath.Separator)) {
+			name = "partials/" + name
+		}
+		// base.html is parsed into the root itself: New with the root's
+		// own name would detach the function map from later templates.
+		target := base
+		if name != "base" {
+			target = base.New(name)
+		}
+		if _, err := target.Parse(string(src)); err != nil {
+			errs.Add(rel(f), templateLine(err), "%v", err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	for _, k := range pageKinds {
+		f := filepath.Join(dir, k+".html")
+		src, err := os.ReadFile(f)
+		if err != nil {
+			errs.Add(rel(f), 0, "cannot read layout: %v (expected a layout for every page kind: %s)", err, strings.Join(pageKinds, ", "))
+			continue
+		}
+		kt, err := base.Clone()
+		if err == nil {
+			_, err = kt.New(k).Parse(string(src))
+		}
+		if err != nil {
+			errs.Add(rel(f), templateLine(err), "%v", err)
+			continue
+		}
+		t.kinds[k] = kt
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return t, nil
+}
+
+// templateLine digs the line out of a text/template error ("template: x:12: …").
+func templateLine(err error) int {
+	parts := strings.SplitN(err.Error(), ":", 4)
+	if len(parts) >= 3 {
+		if n, e := strconv.Atoi(parts[2]); e == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// execute renders a page through base.html.
+func (t *templates) execute(p *Page) ([]byte, error) {
+	kt := t.kinds[p.Kind]
+	if kt == nil {
+		return nil, fmt.Errorf("no layout for page kind %q", p.Kind)
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := kt.ExecuteTemplate(&buf, "base", p); err != nil {
+		return nil, execError(p.Kind, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// T translates a UI string key.
+func (t *templates) T(key string) (string, error) {
+	if s, ok := t.tr[key]; ok {
+		return s, nil
+	}
+	return "", fmt.Errorf("no UI string %q in layouts/i18n (expected a line %s = \"…\")", key, key)
+}
+
+func (t *templates) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":       t.T,
+		"amount":  formatAmount,
+		"pct":     formatPct,
+		"pp":      formatPP,
+		"num":     formatNum,
+		"rank":    formatRank,
+		"change":  formatChange,
+		"date":    func(d dataset.Date) string { return d.String() },
+		"datecn":  formatDateCN,
+		"def":     func(v metrics.Value) bool { return v.OK },
+		"bar":     barWidth,
+		"add":     func(a, b int) int { return a + b },
+		"dict":    dict,
+		"neg":     func(i int) int { return -i },
+		"fmetric": formatMetric,
+		"list":    func(xs ...any) []any { return xs },
+		"stageName": func(s metrics.Stage) (string, error) {
+			return t.T("stage." + string(s))
+		},
+		"approvalName": func(kind string) (string, error) { return t.T("approval." + kind) },
+		"levelName":    func(l string) (string, error) { return t.T("level." + l) },
+		"metricName":   func(m string) (string, error) { return t.T("metric." + m) },
+		"escalationClass": func(streak int) string {
+			if streak >= 3 {
+				return "esc3"
+			}
+			return "esc" + strconv.Itoa(streak)
+		},
+	}
+}
+
+const dash = "—"
+
+// formatAmount shows an amount (float64 or Value) with two decimals.
+func formatAmount(v any) string {
+	switch v := v.(type) {
+	case float64:
+		return strconv.FormatFloat(round(v, 2), 'f', 2, 64)
+	case metrics.Value:
+		if !v.OK {
+			return dash
+		}
+		return strconv.FormatFloat(round(v.V, 2), 'f', 2, 64)
+	case int:
+		return strconv.Itoa(v)
+	}
+	return fmt.Sprint(v)
+}
+
+// formatPct shows a rate as "75.7%", undefined as "—".
+func formatPct(v metrics.Value) string {
+	if !v.OK {
+		return dash
+	}
+	return strconv.FormatFloat(round(v.V, 1), 'f', 1, 64) + "%"
+}
+
+// formatNum shows a Value with one decimal, "—" when undefined.
+func formatNum(v metrics.Value) string {
+	if !v.OK {
+		return dash
+	}
+	return strconv.FormatFloat(round(v.V, 1), 'f', 1, 64)
+}
+
+// formatPP shows percentage points with a sign: "+3.2", "−4.1".
+func formatPP(v metrics.Value) string {
+	if !v.OK {
+		return dash
+	}
+	r := round(v.V, 1)
+	switch {
+	case r > 0:
+		return "+" + strconv.FormatFloat(r, 'f', 1, 64)
+	case r < 0:
+		return "−" + strconv.FormatFloat(-r, 'f', 1, 64)
+	}
+	return "0.0"
+}
+
+func formatRank(v metrics.Value) string {
+	if !v.OK {
+		return dash
+	}
+	return strconv.Itoa(int(v.V))
+}
+
+// formatChange shows a rank change: ↑2 (moved up), ↓1, "=" or "—".
+func formatChange(v metrics.Value) string {
+	switch {
+	case !v.OK:
+		return dash
+	case v.V > 0:
+		return "↑" + strconv.Itoa(int(v.V))
+	case v.V < 0:
+		return "↓" + strconv.Itoa(int(-v.V))
+	}
+	return "="
+}
+
+func formatDateCN(d dataset.Date) string {
+	if d.IsZero() {
+		return dash
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
+}
+
+// barWidth turns a rate into a CSS width percentage clamped to 0–100.
+func barWidth(v metrics.Value) string {
+	if !v.OK {
+		return "0"
+	}
+	w := math.Max(0, math.Min(100, v.V))
+	return strconv.FormatFloat(round(w, 1), 'f', 1, 64)
+}
+
+// round rounds half away from zero at the given decimals, so that the
+// figure shown matches what a reader computes by hand.
+func round(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	r := math.Round(v*p) / p
+	if r == 0 {
+		return 0 // no "-0.0"
+	}
+	return r
+}
+
+// dict builds a map from key, value pairs for passing several values to a
+// partial: {{template "partials/x" dict "Page" $ "Projects" .Projects}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key, value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// formatMetric formats a figure by its metric's unit: amounts with two
+// decimals, rates as percentages, counts as integers.
+func formatMetric(metric string, v any) string {
+	val, ok := v.(metrics.Value)
+	if !ok {
+		f, isF := v.(float64)
+		if !isF {
+			return fmt.Sprint(v)
+		}
+		val = metrics.Def(f)
+	}
+	def, _ := metrics.LookupMetric(metric)
+	switch def.Unit {
+	case "%":
+		return formatPct(val)
+	case "pp":
+		return formatPP(val)
+	case "count":
+		if !val.OK {
+			return dash
+		}
+		return strconv.Itoa(int(val.V))
+	}
+	return formatAmount(val)
+}
+
+// execError positions a template execution error in the layout file it
+// happened in ("template: partials/unit:31:7: executing …"), without the
+// page, so the same mistake hit by many pages is reported once.
+func execError(kind string, err error) error {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, "template: ")
+	if !ok {
+		return &dataset.Error{Path: "layouts/" + kind + ".html", Msg: msg}
+	}
+	parts := strings.SplitN(rest, ":", 4)
+	if len(parts) == 4 {
+		if line, e := strconv.Atoi(parts[1]); e == nil {
+			return &dataset.Error{Path: "layouts/" + parts[0] + ".html", Line: line, Msg: strings.TrimSpace(parts[3])}
+		}
+	}
+	return &dataset.Error{Path: "layouts/" + kind + ".html", Msg: msg}
+}

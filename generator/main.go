@@ -1,0 +1,141 @@
+// Command generator builds a campaign progress site from TOML data and
+// markdown narratives. Run `go run ./generator -h` for usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/site"
+)
+
+const usage = `Gongjian builds a campaign progress site from TOML data and markdown.
+
+Usage:
+  go run ./generator build [flags]   compile the site into public/ (atomic)
+  go run ./generator check [flags]   validate site.toml, content/ and layouts/; exit 1 on any error
+
+Flags:
+  --source DIR       site root with site.toml, content/ (default ".")
+  --layouts DIR      layouts directory (default <source>/layouts)
+  --out DIR          output directory (default <source>/public)
+  --as-of YYYY-MM-DD figures as of this report date (default: the latest report)
+  --base-url URL     base URL, overrides site.toml (e.g. https://host/preview/pr-12/ or /preview/pr-12/)
+
+Examples:
+  go run ./generator build
+  go run ./generator build --as-of 2023-08-31 --out /tmp/august
+  go run ./generator build --base-url /preview/pr-12/
+  go run ./generator check --source ../my-campaign
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintf(os.Stderr, "generator: error: %v\n", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported means the problems were already printed.
+var errReported = errors.New("reported")
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given (expected build or check)"}
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "-h", "--help", "-help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	case "build", "check":
+	default:
+		fmt.Fprint(stderr, usage)
+		return usageError{fmt.Sprintf("unknown command %q (expected build or check)", cmd)}
+	}
+
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var opts site.Options
+	var asOf string
+	fs.StringVar(&opts.Source, "source", ".", "")
+	fs.StringVar(&opts.Layouts, "layouts", "", "")
+	fs.StringVar(&opts.Out, "out", "", "")
+	fs.StringVar(&asOf, "as-of", "", "")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		fmt.Fprint(stderr, usage)
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q (flags only, e.g. --source DIR)", fs.Arg(0))}
+	}
+	if asOf != "" {
+		d, err := dataset.ParseDate(asOf)
+		if err != nil {
+			return usageError{"--as-of: " + err.Error()}
+		}
+		opts.AsOf = d
+	}
+
+	start := time.Now()
+	switch cmd {
+	case "check":
+		if err := site.Check(ctx, opts); err != nil {
+			return report(stderr, err, "the site has problems")
+		}
+		fmt.Fprintln(stdout, "generator: check passed")
+	case "build":
+		res, err := site.Build(ctx, opts)
+		if err != nil {
+			return report(stderr, err, "build failed; the previous output was left as it was")
+		}
+		out := opts.Out
+		if out == "" {
+			out = strings.TrimSuffix(opts.Source, "/") + "/public"
+		}
+		fmt.Fprintf(stdout, "generator: built %d pages (%d files) as of %s into %s in %d ms\n",
+			res.Pages, res.Files, res.AsOf, out, time.Since(start).Milliseconds())
+	}
+	return nil
+}
+
+// report prints every positioned problem on its own line, then a summary.
+func report(w io.Writer, err error, what string) error {
+	var el dataset.ErrorList
+	if !errors.As(err, &el) {
+		return err
+	}
+	for _, e := range el {
+		fmt.Fprintln(w, e.Error())
+	}
+	n := "1 problem"
+	if len(el) != 1 {
+		n = fmt.Sprintf("%d problems", len(el))
+	}
+	fmt.Fprintf(w, "generator: error: %s: %s\n", what, n)
+	fmt.Fprintf(w, "generator: hint: each line above is file:line: what is wrong (what was expected)\n")
+	return errReported
+}
