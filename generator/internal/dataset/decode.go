@@ -81,18 +81,23 @@ func (o *obj) key(k string) []string {
 	return append(append([]string(nil), o.path...), k)
 }
 
-// name renders a key path for a message: approvals[2].due.
+// name renders a key path for a message, counting array elements from 1
+// as people do: approvals[2].due is the second [[approvals]].
 func name(path []string) string {
 	var b strings.Builder
 	for i, p := range path {
-		if n, err := strconv.Atoi(p); err == nil && i > 0 {
+		if n, ok := isIndex(p); ok {
 			fmt.Fprintf(&b, "[%d]", n+1)
 			continue
 		}
-		if b.Len() > 0 {
+		if i > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(p)
+		if isBareKey(p) {
+			b.WriteString(p)
+		} else {
+			b.WriteString(strconv.Quote(p))
+		}
 	}
 	return b.String()
 }
@@ -225,13 +230,13 @@ func (o *obj) oneOf(k, def string, choices ...string) string {
 	v, ok := o.get(k)
 	if !ok {
 		if def == "" {
-			o.missing(k, "one of "+strings.Join(choices, " | "))
+			o.missing(k, "one of: "+strings.Join(choices, ", "))
 		}
 		return def
 	}
 	s, ok := v.(string)
 	if !ok || !contains(choices, s) {
-		o.wrong(k, v, "one of "+strings.Join(choices, " | "))
+		o.wrong(k, v, "one of: "+strings.Join(choices, ", "))
 		return def
 	}
 	return s
@@ -377,9 +382,9 @@ func (o *obj) strs(k string) []string {
 		s, ok := x.(string)
 		switch {
 		case !ok:
-			o.wrongAt(append(o.key(k), strconv.Itoa(i)), x, "a string in quotes")
+			o.wrongAt(append(o.key(k), index(i)), x, "a string in quotes")
 		case strings.TrimSpace(s) == "":
-			o.wrongAt(append(o.key(k), strconv.Itoa(i)), x, "a non-empty string")
+			o.wrongAt(append(o.key(k), index(i)), x, "a non-empty string")
 		default:
 			out[i] = s
 		}
@@ -422,7 +427,7 @@ func (o *obj) tables(k string) []*obj {
 	}
 	out := make([]*obj, len(arr))
 	for i, m := range arr {
-		out[i] = &obj{f: o.f, path: append(o.key(k), strconv.Itoa(i)), m: m}
+		out[i] = &obj{f: o.f, path: append(o.key(k), index(i)), m: m}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,7 +13,7 @@ import (
 // a small scanner of our own.
 //
 // Keys are paths rendered by keyPath, with array elements numbered from 0:
-// "approvals.1.due", "rules.rank_by.regions", "lists.0.targets.2.by",
+// "approvals[1].due", "rules.rank_by.regions", "lists[0].targets[2].by",
 // `projects."a.b".completed`. The elements of arrays written inline are
 // numbered the same way, so a key inside `approvals = [{...}, {...}]` spread
 // over several lines gets its own line too. Tables map to the line of their
@@ -27,11 +28,32 @@ func keyLines(src string) map[string]int {
 	return s.lines
 }
 
-// keyPath renders a key path as a TOML dotted key: bare parts as they are,
-// any other part quoted, so that `a."b.c"` and `a.b.c` stay apart.
+// indexMark starts a path element that is an array index, not a key. No
+// TOML key can contain it: TOML documents are valid UTF-8.
+const indexMark = "\xff"
+
+// index returns the path element of the i-th element (from 0) of an array.
+func index(i int) string { return indexMark + strconv.Itoa(i) }
+
+// isIndex reports whether a path element is an array index, and which.
+func isIndex(p string) (int, bool) {
+	if !strings.HasPrefix(p, indexMark) {
+		return 0, false
+	}
+	i, err := strconv.Atoi(p[len(indexMark):])
+	return i, err == nil
+}
+
+// keyPath renders a key path as a TOML dotted key, indexes in brackets:
+// bare keys as they are, any other key quoted, so that `a."b.c"`, `a.b.c`
+// and a[0] stay apart.
 func keyPath(path []string) string {
 	var b strings.Builder
 	for i, p := range path {
+		if n, ok := isIndex(p); ok {
+			fmt.Fprintf(&b, "[%d]", n)
+			continue
+		}
 		if i > 0 {
 			b.WriteByte('.')
 		}
@@ -186,7 +208,7 @@ func (s *keyScanner) resolve(keys []string, isArray bool) []string {
 		path = append(path, k)
 		last := i == len(keys)-1
 		if n, ok := s.arrays[keyPath(path)]; ok && !(last && isArray) {
-			path = append(path, strconv.Itoa(n))
+			path = append(path, index(n))
 		}
 	}
 	if isArray {
@@ -196,7 +218,7 @@ func (s *keyScanner) resolve(keys []string, isArray bool) []string {
 			n++
 		}
 		s.arrays[p] = n
-		path = append(path, strconv.Itoa(n))
+		path = append(path, index(n))
 	}
 	return path
 }
@@ -328,7 +350,7 @@ func (s *keyScanner) array(path []string) {
 			s.advance(1)
 			return
 		}
-		elem := append(append([]string(nil), path...), strconv.Itoa(i))
+		elem := append(append([]string(nil), path...), index(i))
 		s.set(elem)
 		s.value(elem)
 		s.skipBlank()

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -29,7 +28,7 @@ func (l *loader) checkReferences() {
 		}
 		first := map[string]int{}
 		for i, id := range p.Lists {
-			key := []string{"lists", strconv.Itoa(i)}
+			key := []string{"lists", index(i)}
 			if l.groupsKnown {
 				ref(key, id, "list", lists, "[[lists]] in site.toml")
 			}
@@ -103,8 +102,8 @@ func (l *loader) checkReferences() {
 		for i := 1; i < len(ss); i++ {
 			prev, cur := ss[i-1], ss[i]
 			if prev.date.Year() == cur.date.Year() && cur.value < prev.value && !cur.corr {
-				cur.file.errorf(cur.key, "%s went down from %s in report %s to %s (expected a year-to-date figure that does not go down within %d, or correction = true if the earlier figure was wrong)",
-					name(cur.key), formatFloat(prev.value), prev.date, formatFloat(cur.value), cur.date.Year())
+				cur.file.errorf(cur.key, "%s went down from %s (report %s) to %s (expected a year-to-date figure ≥ %s, or correction = true if the earlier figure was wrong)",
+					name(cur.key), formatFloat(prev.value), prev.date, formatFloat(cur.value), formatFloat(prev.value))
 			}
 		}
 	}

@@ -470,6 +470,33 @@ func TestEngineDatesAndCache(t *testing.T) {
 	}
 }
 
+// TestConcurrentDates asks for every date at once in different orders, so
+// that snapshots are filled while others read them (run with -race).
+func TestConcurrentDates(t *testing.T) {
+	dates := []string{"2023-06-30", "2023-07-31", "2023-08-31", "2023-09-30"}
+	site := growthSite("report", nil, dates, map[string][]float64{"a": {1, 2, 3, 4}, "b": {4, 3, 2, 1}, "c": {2, 2, 2, 2}})
+	e := NewEngine(site)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range dates {
+				d := day(dates[(k+g)%len(dates)])
+				s := e.At(d)
+				if _, err := s.Ranking(KindRegions, "fai"); err != nil {
+					t.Error(err)
+				}
+				_ = s.Region("a").Rank
+			}
+		}()
+	}
+	wg.Wait()
+	if u := e.At(day("2023-09-30")).Region("b"); u.LastStreak != 2 {
+		t.Errorf("Region(b).LastStreak at 2023-09-30 = %d; want 2", u.LastStreak)
+	}
+}
+
 func TestMetricRegistry(t *testing.T) {
 	names := MetricNames()
 	if !slices.IsSorted(names) || len(names) != 16 {

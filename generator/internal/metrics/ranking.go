@@ -144,12 +144,12 @@ func sortRank(v Value) float64 {
 type rankSet struct {
 	values []Value
 	ranks  []Value
-	worst  float64 // the last place's rank; 0 when there is no last place
+	worst  float64 // the last place's rank (the greatest); 0 when nobody is ranked
 }
 
 // last reports whether unit i is ranked last.
 func (rs rankSet) last(i int) bool {
-	return i < len(rs.ranks) && rs.ranks[i].OK && rs.worst > 0 && rs.ranks[i].V == rs.worst
+	return i < len(rs.ranks) && rs.ranks[i].OK && rs.ranks[i].V == rs.worst
 }
 
 // rankUnits ranks units by metric, higher first, competition style: a
@@ -178,12 +178,10 @@ func rankUnits(s *Snapshot, units []*Unit, metric string) rankSet {
 		}
 		rs.worst = rs.ranks[i].V
 	}
-	// When every ranked unit shares rank 1 (or only one is ranked) the
-	// board has no spread: nobody is last, so nobody is exposed and
-	// escalated while also being on the showcase.
-	if rs.worst <= 1 {
-		rs.worst = 0
-	}
+	// metrics.md: last is the greatest rank among ranked units, and all
+	// tied at it are last — even when that rank is 1 (everybody tied, or a
+	// single ranked unit): the law is literal here, so a board with no
+	// spread exposes everyone on it.
 	return rs
 }
 

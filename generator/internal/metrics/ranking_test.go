@@ -256,13 +256,14 @@ func TestLastStreak(t *testing.T) {
 		{"an unranked period ends the streak", esc3,
 			map[string][]float64{"a": {9, 9, 9, 9}, "b": {nan, 1, 1, 1}, "c": {5, 5, 5, 5}},
 			"2023-09-30", map[string]int{"b": 3}, map[string]string{"b": "主要领导约谈"}},
-		// Everybody tied at rank 1: no spread, so nobody is last.
-		{"all equal: nobody last", esc3,
+		// metrics.md is literal: the greatest rank is last even when it is
+		// 1, so everybody tied, or a single ranked unit, is last.
+		{"all equal: everybody last", esc3,
 			map[string][]float64{"a": {1, 1, 1, 1}, "b": {1, 1, 1, 1}},
-			"2023-09-30", map[string]int{}, map[string]string{}},
-		{"a single ranked unit is not last", esc3,
+			"2023-09-30", map[string]int{"a": 4, "b": 4}, map[string]string{"a": "主要领导约谈", "b": "主要领导约谈"}},
+		{"a single ranked unit is last", esc3,
 			map[string][]float64{"a": {1, 1, 1, 1}, "b": {nan, nan, nan, nan}},
-			"2023-09-30", map[string]int{}, map[string]string{}},
+			"2023-09-30", map[string]int{"a": 4}, map[string]string{"a": "主要领导约谈"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

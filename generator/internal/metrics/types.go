@@ -4,6 +4,29 @@
 // Undefined figures (a rate whose denominator is 0, a statistic no report
 // gives) are Values with OK == false; they are shown as "—", are null in
 // JSON, and are left out of rankings.
+//
+// An Engine indexes a site's reports once and hands out one cached
+// Snapshot per as-of date (Engine.At). Rankings look back over the ranking
+// periods by reading the Engine's snapshots at those dates, so each date's
+// figures are computed once per build.
+//
+// Where metrics.md is silent, this package decides:
+//   - Ranking periods run across years (every report ≤ D); D stands for its
+//     own month with ranking_period = "month", and is one more period
+//     with "report" when it is not a report date.
+//   - (Not a decision but worth knowing: metrics.md makes the greatest rank
+//     last even when it is 1, so a board where everybody ties, or with one
+//     ranked unit, exposes everyone on it.)
+//   - Ties are compared to 1e-9, so floating-point noise does not split them.
+//   - An undefined completion rate or pace gap compares as false: a project
+//     without a plan for Y is neither slow nor behind.
+//   - A unit's target for a leaderboard is its next one due (else its latest);
+//     a pace target counts for completion_rate. An undefined value is never
+//     below its target.
+//   - Changes across a year boundary count completed at D₁ whole, since the
+//     year-to-date figures restarted.
+//   - landing_rate counts in its numerator only projects signed ≤ D, so it
+//     stays within 0–100.
 package metrics
 
 import (
