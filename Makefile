@@ -5,13 +5,20 @@ GO ?= go
 
 .PHONY: site test check vet fuzz bench clean
 
-site:
+# ECharts comes pinned from npm (generator/package-lock.json) and is bundled
+# to what the site uses; the generator embeds the bundle.
+ECHARTS := generator/internal/chart/assets/echarts.min.js
+
+$(ECHARTS): generator/package.json generator/package-lock.json generator/web/echarts-entry.js
+	cd generator && npm ci --no-audit --no-fund --loglevel=error && npm run --silent bundle
+
+site: $(ECHARTS)
 	$(GO) run ./generator build
 
-check:
+check: $(ECHARTS)
 	$(GO) run ./generator check
 
-vet:
+vet: $(ECHARTS)
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l generator)" || (echo "gofmt needed:"; gofmt -l generator; exit 1)
 
@@ -23,7 +30,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 2m ./generator/internal/dataset/
 	$(GO) test -run '^$$' -fuzz FuzzKeyLines -fuzztime 1m ./generator/internal/dataset/
 
-bench:
+bench: $(ECHARTS)
 	$(GO) test -run '^$$' -bench . -benchtime 10x ./generator/internal/site/
 
 clean:

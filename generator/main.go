@@ -22,6 +22,9 @@ const usage = `Gongjian builds a campaign progress site from TOML data and markd
 Usage:
   go run ./generator build [flags]   compile the site into public/ (atomic)
   go run ./generator check [flags]   validate site.toml, content/ and layouts/; exit 1 on any error
+  go run ./generator pdf [flags] [slug...]
+                                     build, then print bulletins (default: all) to A4 PDF through a
+                                     local headless Chromium into <out>/bulletins/<slug>/<slug>.pdf
 
 Flags:
   --source DIR       site root with site.toml, content/ (default ".")
@@ -35,6 +38,7 @@ Examples:
   go run ./generator build --as-of 2023-08-31 --out /tmp/august
   go run ./generator build --base-url /preview/pr-12/
   go run ./generator check --source ../my-campaign
+  go run ./generator pdf 2023-09
 `
 
 func main() {
@@ -59,17 +63,17 @@ func (e usageError) Error() string { return e.msg }
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return usageError{"no command given (expected build or check)"}
+		return usageError{"no command given (expected build, check or pdf)"}
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
-	case "build", "check":
+	case "build", "check", "pdf":
 	default:
 		fmt.Fprint(stderr, usage)
-		return usageError{fmt.Sprintf("unknown command %q (expected build or check)", cmd)}
+		return usageError{fmt.Sprintf("unknown command %q (expected build, check or pdf)", cmd)}
 	}
 
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
@@ -89,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage)
 		return usageError{err.Error()}
 	}
-	if fs.NArg() > 0 {
+	if fs.NArg() > 0 && cmd != "pdf" {
 		return usageError{fmt.Sprintf("unexpected argument %q (flags only, e.g. --source DIR)", fs.Arg(0))}
 	}
 	if asOf != "" {
@@ -107,6 +111,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return report(stderr, err, "the site has problems")
 		}
 		fmt.Fprintln(stdout, "generator: check passed")
+	case "pdf":
+		if err := printBulletins(ctx, opts, fs.Args(), stdout); err != nil {
+			return report(stderr, err, "printing failed")
+		}
 	case "build":
 		res, err := site.Build(ctx, opts)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -186,8 +187,12 @@ func (o *obj) done() {
 	sort.Strings(unknown)
 	known := append([]string(nil), o.known...)
 	sort.Strings(known)
+	expected := "one of: " + strings.Join(slices.Compact(known), ", ")
+	if len(known) == 0 {
+		expected = "no keys here"
+	}
 	for _, k := range unknown {
-		o.f.errorf(o.key(k), "unknown key %s (expected one of: %s)", name(o.key(k)), strings.Join(known, ", "))
+		o.f.errorf(o.key(k), "unknown key %s (expected %s)", name(o.key(k)), expected)
 	}
 }
 
@@ -399,7 +404,7 @@ func (o *obj) table(k string) *obj {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		o.wrong(k, v, "a table")
+		o.wrong(k, v, "a table written ["+name(o.key(k))+"]")
 		return nil
 	}
 	return &obj{f: o.f, path: o.key(k), m: m}

@@ -47,6 +47,11 @@ func FuzzLoad(f *testing.F) {
 			reports = append(reports, b)
 		}
 	}
+	// Forms the files above do not use: inline tables, dotted and quoted keys.
+	projects = append(projects, []byte("name = '煤矿'\nregion = \"hongdunzi\"\nowner.x = 1\ncategory = \"energy\"\n"+
+		"plan = { 2023 = 1.5, \"2024\" = 2 }\napprovals = [\n  { kind = \"land\", due = 2023-09-15 },\n]\n"))
+	reports = append(reports, []byte("date = 2023-09-30\nprojects.coal.completed = 5.2\n"+
+		"regions = { litong = { fai = 1e3 } }\n[stats]\nsectors.\"real-estate\" = -0.0\n"))
 	for i, p := range projects {
 		f.Add(p, reports[i%len(reports)])
 	}

@@ -181,16 +181,14 @@ func (l *loader) loadSite() {
 		s.Campaign.End = c.date("end", true)
 		if y, ok := c.integer("year"); ok {
 			if y < 1900 || y > 2200 {
-				c.f.errorf(c.key("year"), "campaign.year is %d (expected a year between 1900 and 2200)", y)
+				c.wrong("year", y, "a year between 1900 and 2200")
 			} else {
 				s.Campaign.Year = int(y)
 			}
 		} else if !s.Campaign.Start.IsZero() {
 			s.Campaign.Year = s.Campaign.Start.Year()
 		}
-		if !s.Campaign.Start.IsZero() && s.Campaign.End < s.Campaign.Start {
-			c.f.errorf(c.key("end"), "campaign.end %s is before campaign.start %s (expected end ≥ start)", s.Campaign.End, s.Campaign.Start)
-		}
+		order(c, "start", s.Campaign.Start, "end", s.Campaign.End)
 		c.done()
 	} else {
 		o.missing("campaign", "a [campaign] table with name, start and end")
@@ -204,9 +202,10 @@ func (l *loader) loadSite() {
 	s.Rules = Rules{SlowBelow: 50, RankingPeriod: "month", RankRegions: "fai_growth", RankDepts: "completion_rate",
 		Escalation: []string{"通报批评", "分管领导约谈", "主要领导约谈"}}
 	if r := o.table("rules"); r != nil {
-		if v, ok := r.num("slow_below", false, "a percentage between 0 and 100"); ok {
+		const pct = "a percentage between 0 and 100"
+		if v, ok := r.num("slow_below", false, pct); ok {
 			if v < 0 || v > 100 {
-				r.f.errorf(r.key("slow_below"), "rules.slow_below is %g (expected a percentage between 0 and 100)", v)
+				r.wrong("slow_below", r.m["slow_below"], pct)
 			}
 			s.Rules.SlowBelow = v
 		}
@@ -346,7 +345,7 @@ func (l *loader) loadProjects() {
 // order reports a later date that comes before an earlier one.
 func order(o *obj, k1 string, d1 Date, k2 string, d2 Date) {
 	if !d1.IsZero() && !d2.IsZero() && d2 < d1 {
-		o.f.errorf(o.key(k2), "%s %s is before %s %s (expected %s on or after %s)", name(o.key(k2)), d2, k1, d1, k2, k1)
+		o.f.errorf(o.key(k2), "%s %s is before %s %s (expected %s on or after %s)", name(o.key(k2)), d2, name(o.key(k1)), d1, k2, k1)
 	}
 }
 
@@ -362,7 +361,7 @@ func (l *loader) plan(o *obj) map[int]float64 {
 		for _, k := range t.keys() {
 			y, err := strconv.Atoi(k)
 			if err != nil || y < 1900 || y > 2200 {
-				t.f.errorf(t.key(k), "plan key %q is not a year (expected a year such as 2023 = 6.5)", k)
+				t.f.errorf(t.key(k), "%s: %q is not a year (expected a year between 1900 and 2200, as in 2023 = 6.5)", name(t.key(k)), k)
 				continue
 			}
 			if f, ok := t.toAmount(k, m[k]); ok {
@@ -603,9 +602,12 @@ func (l *loader) loadMarkdown() {
 		if pg == nil {
 			continue
 		}
+		if o != nil {
+			l.errs.Add(p, 1, "front matter in a project narrative (expected none: the title is the project's name)")
+			continue
+		}
 		pg.Slug = id
 		pg.Title = pr.Name
-		o.done() // a narrative takes no front matter keys
 		pr.Narrative = pg
 	}
 

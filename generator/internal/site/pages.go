@@ -7,6 +7,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,6 +30,15 @@ type Page struct {
 	Group    *metrics.Group
 	Rankings []*metrics.Ranking
 	Source   *dataset.Page // the markdown file behind the page, if any
+
+	Bulletins    []*dataset.Bulletin // the archive, newest first
+	Bulletin     *dataset.Bulletin
+	PrevBulletin *dataset.Bulletin
+	Changes      *metrics.Changes
+	PDF          string // site path of the bulletin's PDF, when it was printed
+
+	charts *charts
+	prev   *metrics.Snapshot // the previous bulletin's figures
 }
 
 // Meta is what every page of a build shares.
@@ -142,9 +152,10 @@ func relPath(from, to string) string {
 
 // job is one output file to produce.
 type job struct {
-	rel  string // output path, slash-separated
-	page *Page  // rendered through the layouts, or
-	data func() ([]byte, error)
+	rel   string // output path, slash-separated
+	page  *Page  // rendered through the layouts, or
+	data  func() ([]byte, error)
+	setup func(*Page) error // charts and markdown, run by the worker before the page
 }
 
 // render produces every file of the site into s.
@@ -193,45 +204,48 @@ func (b *builder) render(ctx context.Context, s sink) error {
 
 // addErr records a job's error; positioned errors keep their place.
 func addErr(errs *dataset.ErrorList, rel string, err error) {
-	if el, ok := err.(dataset.ErrorList); ok {
-		*errs = append(*errs, el...)
-		return
+	for _, e := range unwrapAll(err) {
+		var el dataset.ErrorList
+		var de *dataset.Error
+		switch {
+		case errors.As(e, &el):
+			*errs = append(*errs, el...)
+		case errors.As(e, &de):
+			*errs = append(*errs, de)
+		default:
+			errs.Add("public/"+rel, 0, "%v", e)
+		}
 	}
-	if e, ok := err.(*dataset.Error); ok {
-		*errs = append(*errs, e)
-		return
-	}
-	errs.Add("public/"+rel, 0, "%v", err)
 }
 
-func (j *job) produce(b *builder) ([]byte, error) {
+func (j *job) produce(b *builder) (out []byte, err error) {
 	if j.data != nil {
 		return j.data()
+	}
+	if j.setup != nil {
+		if err := j.setup(j.page); err != nil {
+			return nil, err
+		}
 	}
 	return b.tpl.execute(j.page)
 }
 
-// jobs lists every file of the site in a fixed order.
+// jobs lists every file of the site.
 func (b *builder) jobs() ([]*job, error) {
 	var jobs []*job
 	var errs dataset.ErrorList
 	snap := b.snap
-	page := func(kind, url, title string) *Page {
+	rules := b.data.Rules
+	page := func(kind, url, title string, setup func(*Page) error) *Page {
 		p := &Page{Kind: kind, URL: url, Title: title, Meta: b.meta, S: snap}
 		rel := strings.TrimPrefix(url, "/")
 		if strings.HasSuffix(url, "/") {
 			rel += "index.html"
 		}
-		jobs = append(jobs, &job{rel: rel, page: p})
+		jobs = append(jobs, &job{rel: rel, page: p, setup: setup})
 		return p
 	}
 	T := func(k string) string { s, _ := b.tpl.T(k); return s }
-
-	home := page("home", "/", b.data.Title)
-	if b.data.Home != nil {
-		home.Body = b.markdown(b.data.Home, snap, &errs)
-		home.Source = b.data.Home
-	}
 	rk := func(kind, metric string) *metrics.Ranking {
 		r, err := snap.Ranking(kind, metric)
 		if err != nil {
@@ -240,48 +254,102 @@ func (b *builder) jobs() ([]*job, error) {
 		}
 		return r
 	}
-	home.Rankings = nonNil(rk("regions", b.data.Rules.RankRegions), rk("departments", b.data.Rules.RankDepts))
+	mainRegions := rk("regions", rules.RankRegions)
+	mainDepts := rk("departments", rules.RankDepts)
 
-	page("projects", "/projects/", T("nav.projects"))
-	for _, p := range snap.Projects {
-		pg := page("project", "/projects/"+p.P.ID+"/", p.P.Name)
-		pg.Project = p
-		if p.P.Narrative != nil {
-			pg.Body = b.markdown(p.P.Narrative, snap, &errs)
-			pg.Source = p.P.Narrative
-		}
+	home := page("home", "/", b.data.Title, func(p *Page) error {
+		return b.homeCharts(p, mainRegions)
+	})
+	home.Rankings = nonNil(mainRegions, mainDepts)
+	if b.data.Home != nil {
+		home.Source = b.data.Home
 	}
 
-	regions := page("regions", "/regions/", T("nav.regions"))
-	regions.Rankings = nonNil(rk("regions", b.data.Rules.RankRegions))
+	page("projects", "/projects/", T("nav.projects"), nil)
+	for _, pr := range snap.Projects {
+		pr := pr
+		pg := page("project", "/projects/"+pr.P.ID+"/", pr.P.Name, func(p *Page) error {
+			return b.chartMaker(p).project("project", T("chart.project_title"), pr)
+		})
+		pg.Project = pr
+		pg.Source = pr.P.Narrative
+	}
+
+	regions := page("regions", "/regions/", T("nav.regions"), func(p *Page) error {
+		return b.unitsIndexCharts(p, "regions", mainRegions)
+	})
+	regions.Rankings = nonNil(mainRegions)
 	for _, u := range snap.Regions {
-		pg := page("region", "/regions/"+u.U.ID+"/", u.U.Name)
+		pg := page("region", "/regions/"+u.U.ID+"/", u.U.Name, func(p *Page) error {
+			return b.unitCharts(p, "region", mainRegions)
+		})
 		pg.Unit = u
 		pg.Rankings = regions.Rankings
 	}
-	depts := page("departments", "/departments/", T("nav.departments"))
-	depts.Rankings = nonNil(rk("departments", b.data.Rules.RankDepts))
+	depts := page("departments", "/departments/", T("nav.departments"), func(p *Page) error {
+		return b.unitsIndexCharts(p, "departments", mainDepts)
+	})
+	depts.Rankings = nonNil(mainDepts)
 	for _, u := range snap.Departments {
-		pg := page("department", "/departments/"+u.U.ID+"/", u.U.Name)
+		pg := page("department", "/departments/"+u.U.ID+"/", u.U.Name, func(p *Page) error {
+			return b.unitCharts(p, "department", mainDepts)
+		})
 		pg.Unit = u
 		pg.Rankings = depts.Rankings
 	}
 
-	rankings := page("rankings", "/rankings/", T("nav.rankings"))
+	rankings := page("rankings", "/rankings/", T("nav.rankings"), func(p *Page) error {
+		m := b.chartMaker(p)
+		for i, r := range p.Rankings {
+			if err := m.ranking("ranking-"+strconv.Itoa(i), r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	rankings.Rankings = nonNil(b.leaderboards(snap, &errs)...)
 
+	for _, g := range snap.Lists {
+		pg := page("group", "/lists/"+g.ID+"/", g.Name, func(p *Page) error { return b.groupCharts(p, "list:") })
+		pg.Group = g
+	}
+	for _, g := range snap.Categories {
+		pg := page("group", "/categories/"+g.ID+"/", g.Name, func(p *Page) error { return b.groupCharts(p, "category:") })
+		pg.Group = g
+	}
+
 	for _, src := range b.data.Pages {
-		pg := page("page", "/"+src.Slug+"/", src.Title)
-		pg.Body = b.markdown(src, snap, &errs)
+		pg := page("page", "/"+src.Slug+"/", src.Title, nil)
 		pg.Source = src
 	}
 
-	page("data", "/data/", T("nav.data"))
-	page("404", "/404.html", T("notfound.title"))
+	b.bulletinJobs(page, T, &errs)
+
+	page("data", "/data/", T("nav.data"), nil)
+	page("404", "/404.html", T("notfound.title"), nil)
+	pages := append([]*job(nil), jobs...)
+	jobs = append(jobs, &job{rel: "feed.xml", data: b.feed}, &job{rel: "sitemap.xml", data: func() ([]byte, error) { return b.sitemap(pages) }})
+	jobs = append(jobs, b.extra...)
 	jobs = append(jobs, b.openData(snap)...)
 	jobs = append(jobs, b.assetJobs()...)
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	// Markdown goes last in every page's setup, after the page's own
+	// charts, so block chart ids continue the page's numbering.
+	for _, j := range jobs {
+		if j.page == nil || j.page.Source == nil {
+			continue
+		}
+		own := j.setup
+		j.setup = func(p *Page) error {
+			if own != nil {
+				if err := own(p); err != nil {
+					return err
+				}
+			}
+			return b.renderMarkdown(p)
+		}
 	}
 	sort.SliceStable(jobs, func(i, k int) bool { return jobs[i].rel < jobs[k].rel })
 	return jobs, nil
@@ -335,20 +403,25 @@ func nonNil(rs ...*metrics.Ranking) []*metrics.Ranking {
 	return out
 }
 
-// markdown renders a markdown file; its block errors are positioned in it.
-func (b *builder) markdown(src *dataset.Page, snap *metrics.Snapshot, errs *dataset.ErrorList) template.HTML {
-	h, err := b.md.Convert(src.Body, src.BodyLine, b.blockFunc(src, snap))
-	if err != nil {
-		for _, e := range unwrapAll(err) {
-			var le *markdown.LineError
-			if errors.As(e, &le) {
-				errs.Add(src.Path, le.Line, "%s", le.Msg)
-				continue
-			}
-			errs.Add(src.Path, 0, "%v", e)
-		}
+// renderMarkdown renders the page's markdown file into Body; errors in
+// its chart and table blocks are positioned in that file.
+func (b *builder) renderMarkdown(p *Page) error {
+	src := p.Source
+	h, err := b.md.Convert(src.Body, src.BodyLine, b.blockFunc(p))
+	p.Body = h
+	if err == nil {
+		return nil
 	}
-	return h
+	var errs dataset.ErrorList
+	for _, e := range unwrapAll(err) {
+		var le *markdown.LineError
+		if errors.As(e, &le) {
+			errs.Add(src.Path, le.Line, "%s", le.Msg)
+			continue
+		}
+		errs.Add(src.Path, 0, "%v", e)
+	}
+	return errs.Err()
 }
 
 func unwrapAll(err error) []error {
@@ -478,6 +551,31 @@ func (p *Page) MainRankings() []*metrics.Ranking {
 	for _, r := range p.Rankings {
 		if (r.Kind == "regions" && r.Metric == rules.RankRegions) || (r.Kind == "departments" && r.Metric == rules.RankDepts) {
 			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// IsList tells a group page whether it shows a list (else a category).
+func (p *Page) IsList() bool { return strings.HasPrefix(p.URL, "/lists/") }
+
+// GroupScope is the target scope of a group page: "list:<id>" or "category:<id>".
+func (p *Page) GroupScope() string {
+	if p.Group == nil {
+		return ""
+	}
+	if p.IsList() {
+		return "list:" + p.Group.ID
+	}
+	return "category:" + p.Group.ID
+}
+
+// Filter picks the projects with a flag: "slow", "not-started", "overdue".
+func (p *Page) Filter(ps []*metrics.Project, flag string) []*metrics.Project {
+	var out []*metrics.Project
+	for _, pr := range ps {
+		if (flag == "slow" && pr.Slow) || (flag == "not-started" && pr.NotStarted) || (flag == "overdue" && len(pr.Overdue) > 0) {
+			out = append(out, pr)
 		}
 	}
 	return out

@@ -22,6 +22,10 @@ type Options struct {
 	Out     string       // output directory; default <Source>/public
 	AsOf    dataset.Date // figures as of this report date; 0 = the latest
 	BaseURL string       // overrides site.toml's base_url when set
+
+	// PDFs are printed bulletins by slug, written beside their pages and
+	// linked from them (the pdf command fills it).
+	PDFs map[string][]byte
 }
 
 func (o *Options) defaults() {
@@ -38,9 +42,10 @@ func (o *Options) defaults() {
 
 // Result tells what a build produced.
 type Result struct {
-	Pages int // HTML pages written
-	Files int // all files written
-	AsOf  dataset.Date
+	Pages     int // HTML pages written
+	Files     int // all files written
+	AsOf      dataset.Date
+	Bulletins []string // bulletin slugs, oldest first
 }
 
 // Check loads and validates the site without writing anything: data,
@@ -72,7 +77,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := w.commit(); err != nil {
 		return nil, err
 	}
-	return &Result{Pages: w.pages, Files: w.files, AsOf: b.asOf}, nil
+	res := &Result{Pages: w.pages, Files: w.files, AsOf: b.asOf}
+	for _, bl := range b.data.Bulletins {
+		res.Bulletins = append(res.Bulletins, bl.Slug)
+	}
+	return res, nil
 }
 
 // builder holds what every page of one build shares.
@@ -86,6 +95,7 @@ type builder struct {
 	tpl    *templates
 	base   *url.URL // base URL; Path always ends in "/"
 	meta   *Meta
+	extra  []*job // files added while listing pages (bulletin PDFs)
 }
 
 // prepare runs the phases that can fail on the user's input: load, pick

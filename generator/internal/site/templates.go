@@ -21,7 +21,7 @@ import (
 // pageKinds are the layouts a site needs; each is layouts/<kind>.html.
 var pageKinds = []string{
 	"home", "projects", "project", "regions", "region", "departments", "department",
-	"rankings", "page", "data", "404",
+	"rankings", "group", "bulletins", "bulletin", "changes", "page", "data", "404",
 }
 
 // templates are the parsed layouts: one template set per page kind.

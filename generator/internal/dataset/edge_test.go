@@ -1,0 +1,88 @@
+package dataset
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// TestLoadEdges covers smaller cases inline: files laid over the valid
+// site (nil removes one), and the exact errors expected ("" for none).
+func TestLoadEdges(t *testing.T) {
+	road := "name = \"利通区环城路\"\nregion = \"litong\"\nowner = \"jiaotong\"\ncategory = \"manufacturing\"\n"
+	tests := []struct {
+		name  string
+		files map[string]string // path → content; "" removes the file
+		want  string
+	}{
+		{"no site.toml", map[string]string{"site.toml": ""},
+			"site.toml: not found (expected site.toml at the site root)"},
+		{"stats corrected downwards", map[string]string{
+			"content/reports/2023-10-31.toml": "date = 2023-10-31\n[stats]\nfai = 100.0\ncorrection = true\n[regions.litong]\nfai = 50.0\ncorrection = true\n",
+		}, ""},
+		{"a new year starts from zero", map[string]string{
+			"content/reports/2024-01-31.toml": "date = 2024-01-31\n[stats]\nfai = 1.0\n[regions.litong]\nfai = 0.5\n[projects.coal]\ncompleted = 0.1\nfunds = 0\n",
+		}, ""},
+		{"region figure going down", map[string]string{
+			"content/reports/2023-10-31.toml": "date = 2023-10-31\n\n[regions.litong]\nfai = 50.0\n",
+		}, "content/reports/2023-10-31.toml:4: regions.litong.fai went down from 55.0 (report 2023-09-30) to 50.0 (expected a year-to-date figure ≥ 55.0, or correction = true if the earlier figure was wrong)"},
+		{"unexpected directory", map[string]string{"content/misc/x.md": "x"},
+			"content/misc: unexpected directory (expected only regions, departments, projects, reports, bulletins under content/)"},
+		{"unexpected file", map[string]string{"content/projects/notes.txt": "x", "content/logo.png": "x"},
+			"content/logo.png:1: unexpected file (expected only .md pages directly under content/)\n" +
+				"content/projects/notes.txt:1: unexpected file here (expected only .toml or .md files in content/projects/)"},
+		{"narrative with front matter", map[string]string{"content/projects/road.md": "+++\ntitle = \"x\"\n+++\n正文\n"},
+			"content/projects/road.md:1: front matter in a project narrative (expected none: the title is the project's name)"},
+		{"bulletin without front matter", map[string]string{"content/bulletins/summer-review.md": "# 八月\n"},
+			"content/bulletins/summer-review.md:1: bulletin has no front matter (expected +++ title, number, date, as_of +++ at the top)"},
+		{"unknown page front matter", map[string]string{"content/about.md": "+++\ntitle = \"关于\"\ndraft = true\n+++\n"},
+			"content/about.md:3: unknown key draft (expected one of: title)"},
+		{"inline array of tables", map[string]string{"content/projects/road.toml": road +
+			"approvals = [\n  { kind = \"land\", due = 2023-09-15 },\n  { kind = \"eia\",\n    due = \"2023-10-15\" },\n]\n"},
+			`content/projects/road.toml:8: approvals[2].due is the string "2023-10-15" (expected the date without quotes: due = 2023-10-15)`},
+		{"date with a time", map[string]string{"content/projects/road.toml": road + "start_planned = 2023-04-01T08:00:00\n"},
+			"content/projects/road.toml:5: start_planned is the date and time 2023-04-01T08:00:00 (expected a date without a time: start_planned = 2023-04-01)"},
+		{"date out of range", map[string]string{"content/projects/road.toml": road + "start_planned = 0023-04-01\n"},
+			"content/projects/road.toml:5: start_planned is the date 0023-04-01 (expected a date between 1900 and 2200)"},
+		{"list twice, list not a string", map[string]string{"content/projects/road.toml": road + "lists = [\"batch-1\", 7,\n  \"batch-1\", \"\"]\n"},
+			"content/projects/road.toml:5: lists[2] is the number 7 (expected a string in quotes)\n" +
+				"content/projects/road.toml:6: lists[3] \"batch-1\" repeats lists[1] (expected each list once)\n" +
+				"content/projects/road.toml:6: lists[4] is the string \"\" (expected a non-empty string)"},
+		{"plan keys", map[string]string{"content/projects/road.toml": road + "[plan]\n2023 = 1.0\nnext = 2.0\n\"2024\" = \"3\"\n"},
+			"content/projects/road.toml:7: plan.next: \"next\" is not a year (expected a year between 1900 and 2200, as in 2023 = 6.5)\n" +
+				"content/projects/road.toml:8: plan.2024 is the string \"3\" (expected a number ≥ 0)"},
+		{"wrong table kinds", map[string]string{"content/reports/2023-10-31.toml": "date = 2023-10-31\nstats = 5\n[[projects]]\nid = \"coal\"\n"},
+			"content/reports/2023-10-31.toml:2: stats is the number 5 (expected a table written [stats])\n" +
+				"content/reports/2023-10-31.toml:3: projects is an array of tables (expected a table written [projects])"},
+		{"second report for a date", map[string]string{"content/reports/october.toml": "date = 2023-10-31\n"},
+			"content/reports/october.toml:1: a second report for 2023-10-31 (expected one report per date; the other is content/reports/2023-10-31.toml)\n" +
+				"content/reports/october.toml:1: file name \"october\" is not a report date (expected content/reports/YYYY-MM-DD.toml, e.g. 2023-09-30.toml)"},
+		{"rules", map[string]string{"site.toml": "title = \"t\"\n[campaign]\nname = \"c\"\nstart = 2023-08-15\nend = 2023-08-01\n" +
+			"[[categories]]\nid = \"energy\"\nname = \"能源\"\n[[categories]]\nid = \"manufacturing\"\nname = \"制造业\"\n" +
+			"[[lists]]\nid = \"batch-1\"\nname = \"b\"\n[[lists]]\nid = \"region-key\"\nname = \"r\"\n" +
+			"[[sectors]]\nid = \"manufacturing\"\nname = \"m\"\n[[sectors]]\nid = \"real-estate\"\nname = \"r\"\n" +
+			"[rules]\nslow_below = 120\nrank_by = { region = \"fai\" }\n"},
+			"site.toml:5: campaign.end 2023-08-01 is before campaign.start 2023-08-15 (expected end on or after start)\n" +
+				"site.toml:25: rules.slow_below is the number 120 (expected a percentage between 0 and 100)\n" +
+				"site.toml:26: unknown key rules.rank_by.region (expected one of: departments, regions)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := readTree(t, "testdata/valid")
+			for p, data := range tt.files {
+				if data == "" {
+					delete(fsys, p)
+				} else {
+					fsys[p] = &fstest.MapFile{Data: []byte(data)}
+				}
+			}
+			_, err := Load(fsys)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Load errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
