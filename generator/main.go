@@ -22,6 +22,8 @@ const usage = `Gongjian builds a campaign progress site from TOML data and markd
 Usage:
   go run ./generator build [flags]   compile the site into public/ (atomic)
   go run ./generator check [flags]   validate site.toml, content/ and layouts/; exit 1 on any error
+  go run ./generator new project <id> | new bulletin <yyyy-mm>
+                                     scaffold a project or a monthly bulletin with every key described
   go run ./generator pdf [flags] [slug...]
                                      build, then print bulletins (default: all) to A4 PDF through a
                                      local headless Chromium into <out>/bulletins/<slug>/<slug>.pdf
@@ -63,17 +65,23 @@ func (e usageError) Error() string { return e.msg }
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return usageError{"no command given (expected build, check or pdf)"}
+		return usageError{"no command given (expected build, check, serve, pdf, new or synth)"}
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "new":
+		src := "."
+		if len(args) >= 2 && (args[0] == "--source" || args[0] == "-source") {
+			src, args = args[1], args[2:]
+		}
+		return runNew(src, args, time.Now(), stdout)
 	case "build", "check", "pdf":
 	default:
 		fmt.Fprint(stderr, usage)
-		return usageError{fmt.Sprintf("unknown command %q (expected build, check or pdf)", cmd)}
+		return usageError{fmt.Sprintf("unknown command %q (expected build, check, serve, pdf, new or synth)", cmd)}
 	}
 
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,5 +73,41 @@ func TestBuildDemo(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "as of 2023-09-30") {
 		t.Errorf("build said %q; want the as-of date", stdout)
+	}
+}
+
+// TestNewScaffolds: a scaffolded project and bulletin pass check as written.
+func TestNewScaffolds(t *testing.T) {
+	src := t.TempDir()
+	for _, name := range []string{"site.toml", "content"} {
+		if err := exec.Command("cp", "-r", filepath.Join("..", name), src).Run(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"new", "--source", src, "project", "new-road"}, {"new", "--source", src, "bulletin", "2023-07"}} {
+		if _, stderr, err := runCLI(args...); err != nil {
+			t.Fatalf("%v: %v %s", args, err, stderr)
+		}
+	}
+	// An existing file is never overwritten.
+	for _, args := range [][]string{{"project", "new-road"}, {"bulletin", "2023-08"}} {
+		if _, _, err := runCLI(append([]string{"new", "--source", src}, args...)...); err == nil || !strings.Contains(err.Error(), "already exists") {
+			t.Errorf("new %v = %v; want already exists", args, err)
+		}
+	}
+	if _, _, err := runCLI("new", "--source", src, "bulletin", "2031-01"); err == nil || !strings.Contains(err.Error(), "no report in 2031-01") {
+		t.Errorf("new bulletin without a report = %v; want no report", err)
+	}
+	if _, _, err := runCLI("new", "--source", src, "project", "Bad_ID"); err == nil {
+		t.Error("new project Bad_ID succeeded; want an id error")
+	}
+	if _, stderr, err := runCLI("check", "--source", src, "--layouts", "../layouts"); err != nil {
+		t.Fatalf("check after scaffolding: %v\n%s", err, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(src, "content", "projects", "new-road.toml"))
+	for _, key := range []string{"# leader", "# [[approvals]]", "# [[milestones]]", "# [[problems]]", "# start_actual", "# signed"} {
+		if !strings.Contains(string(b), key) {
+			t.Errorf("scaffolded project lacks %q", key)
+		}
 	}
 }

@@ -22,7 +22,7 @@ func BenchmarkRankingAndProject(b *testing.B) {
 	var cum, inc, exp []Value
 	total := 0.0
 	for i := range x {
-		x[i] = "2024-" + strconv.Itoa(10+i)[1:] + "-28"
+		x[i] = "2024-" + strconv.Itoa(10 + i)[1:] + "-28"
 		inc = append(inc, def(0.37*float64(i%4)))
 		total += 0.37 * float64(i%4)
 		cum = append(cum, def(total))

@@ -50,7 +50,9 @@
 // Series data that may hold undefined points is given to go-echarts as a
 // []any of typed opts.*Data items and nils, through charts.WithSeriesOpts:
 // the typed items drop a nil Value (omitempty) and would give {} instead of
-// the explicit null ECharts reads as a gap.
+// the explicit null ECharts reads as a gap. Line series are appended as
+// charts.SingleSeries by addLine rather than Line.AddSeries/Overlap, which
+// cost a reflection walk and a second chart for nothing (see addLine).
 //
 // # Layout
 //
@@ -58,7 +60,9 @@
 // containLabel so that axis labels fit on a 360 px wide phone. The chart
 // title is carried in the option but hidden: the page shows Chart.Title as
 // the figure caption, so it is not drawn twice. Desc is a one-sentence
-// description for aria-label (also set as the option's aria description).
+// description for aria-label (also set as the option's aria description);
+// its connecting words are Simplified Chinese, the site's default language,
+// while every other UI string comes from Labels.
 package chart
 
 import (

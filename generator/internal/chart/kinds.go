@@ -66,6 +66,17 @@ func refLine(name, text string, onX bool, v float64) []charts.SeriesOpts {
 	})}
 }
 
+// addLine appends a line series to a rectangular chart (a Line, or the Bar
+// of a bar-and-line chart, instead of Overlap with a second chart). It is
+// Line.AddSeries without InitSeriesDefaultOpts, a reflection walk for
+// default tags that SingleSeries does not have (~10 µs a series, a quarter
+// of a two-line chart); TestAddLine checks the JSON is the same.
+func addLine(ms *charts.MultiSeries, name string, so ...charts.SeriesOpts) {
+	s := charts.SingleSeries{Name: name, Type: types.ChartLine}
+	s.ConfigureSeriesOpts(so...)
+	*ms = append(*ms, s)
+}
+
 // lineSeriesOpts styles one line; color "" takes the palette's.
 func lineSeriesOpts(data []interface{}, dashed bool, color string) []charts.SeriesOpts {
 	o := []charts.SeriesOpts{
@@ -294,7 +305,7 @@ func Trend(id, title string, x []string, series []Series, target Value, l Labels
 			if i == 0 && target.defined() {
 				so = append(so, refLine(l.Target, targetText, false, f.round(target.V))...)
 			}
-			line.AddSeries(s.Name, nil, so...)
+			addLine(&line.MultiSeries, s.Name, so...)
 		}
 		return c, render(c, line, nil)
 	})
@@ -337,8 +348,8 @@ func Pace(id, title string, x []string, completion []Value, expected []Value, l 
 			charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 			charts.WithYAxisOpts(y))...)
 		line.SetXAxis(x)
-		line.AddSeries(l.Completed, nil, lineSeriesOpts(lineData(completion, f), false, colorNeutral)...)
-		line.AddSeries(l.Expected, nil, lineSeriesOpts(lineData(expected, f), true, colorReference)...)
+		addLine(&line.MultiSeries, l.Completed, lineSeriesOpts(lineData(completion, f), false, colorNeutral)...)
+		addLine(&line.MultiSeries, l.Expected, lineSeriesOpts(lineData(expected, f), true, colorReference)...)
 		return c, render(c, line, nil)
 	})
 }
@@ -616,14 +627,12 @@ func Project(id, title string, x []string, cumulative []Value, increments []Valu
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorIncrement}),
 			charts.WithBarChartOpts(opts.BarChart{BarWidth: "40%"}))
 
-		line := charts.NewLine()
 		cum := lineSeriesOpts(lineData(cumulative, f), false, colorNeutral)
 		if plan.defined() {
 			cum = append(cum, refLine(l.Plan, planText, false, f.round(plan.V))...)
 		}
-		line.AddSeries(l.Cumulative, nil, cum...)
-		line.AddSeries(l.Expected, nil, lineSeriesOpts(lineData(expectedAmount, f), true, colorReference)...)
-		bar.Overlap(line)
+		addLine(&bar.MultiSeries, l.Cumulative, cum...)
+		addLine(&bar.MultiSeries, l.Expected, lineSeriesOpts(lineData(expectedAmount, f), true, colorReference)...)
 		return c, render(c, bar, nil)
 	})
 }
@@ -676,7 +685,7 @@ func RankHistory(id, title string, x []string, series []Series, maxRank int, l L
 			charts.WithYAxisOpts(opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: maxRank, MinInterval: 1}))...)
 		line.SetXAxis(x)
 		for _, s := range series {
-			line.AddSeries(s.Name, nil, lineSeriesOpts(lineData(s.Points, f), s.Dashed, "")...)
+			addLine(&line.MultiSeries, s.Name, lineSeriesOpts(lineData(s.Points, f), s.Dashed, "")...)
 		}
 		return c, render(c, line, nil)
 	})

@@ -40,7 +40,7 @@ func parseTOML(path, src string, offset int, errs *ErrorList) (*obj, *tomlFile) 
 		if errors.As(err, &pe) {
 			line, msg = max(pe.Position.Line, 1), pe.Message
 		}
-		errs.Add(path, line+offset, "TOML syntax error: %s (expected valid TOML)", strings.TrimSuffix(msg, "."))
+		errs.Wrap(err, path, line+offset, "TOML syntax error: %s (expected valid TOML)", strings.TrimSuffix(msg, "."))
 		return nil, f
 	}
 	f.lines = keyLines(src)
@@ -192,8 +192,49 @@ func (o *obj) done() {
 		expected = "no keys here"
 	}
 	for _, k := range unknown {
-		o.f.errorf(o.key(k), "unknown key %s (expected %s)", name(o.key(k)), expected)
+		hint := ""
+		if s := closest(k, known); s != "" {
+			hint = " — did you mean " + s + "?"
+		}
+		o.f.errorf(o.key(k), "unknown key %s%s (expected %s)", name(o.key(k)), hint, expected)
 	}
+}
+
+// closest returns the candidate a mistyped key most likely meant: one at
+// most two edits away (one for short keys), ignoring case; "" if none.
+func closest(key string, candidates []string) string {
+	best, bestD := "", 3
+	if len([]rune(key)) <= 4 {
+		bestD = 2
+	}
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(key), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 func contains(list []string, s string) bool {

@@ -1,8 +1,12 @@
 package dataset
 
 import (
+	"errors"
+	"io/fs"
 	"testing"
 	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
 )
 
 // TestLoadEdges covers smaller cases inline: files laid over the valid
@@ -63,7 +67,7 @@ func TestLoadEdges(t *testing.T) {
 			"[rules]\nslow_below = 120\nrank_by = { region = \"fai\" }\n"},
 			"site.toml:5: campaign.end 2023-08-01 is before campaign.start 2023-08-15 (expected end on or after start)\n" +
 				"site.toml:25: rules.slow_below is the number 120 (expected a percentage between 0 and 100)\n" +
-				"site.toml:26: unknown key rules.rank_by.region (expected one of: departments, regions)"},
+				"site.toml:26: unknown key rules.rank_by.region — did you mean regions? (expected one of: departments, regions)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,5 +88,40 @@ func TestLoadEdges(t *testing.T) {
 				t.Errorf("Load errors:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestErrorList(t *testing.T) {
+	var l ErrorList
+	if err := l.Err(); err != nil {
+		t.Errorf("empty ErrorList.Err() = %v; want nil", err)
+	}
+	l.Add("site.toml", 3, "b")
+	l.Add("content/x.toml", 2, "a")
+	l.Add("site.toml", 3, "a")
+	l.Add("site.toml", 3, "b")
+	l.Add("content", 0, "dir")
+	want := "content: dir\ncontent/x.toml:2: a\nsite.toml:3: a\nsite.toml:3: b"
+	if got := l.Err().Error(); got != want {
+		t.Errorf("ErrorList.Err() =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestLoadUnwrap checks that a syntax error keeps its cause: callers can
+// reach BurntSushi's ParseError (and its column) through the ErrorList.
+func TestLoadUnwrap(t *testing.T) {
+	fsys := readTree(t, "testdata/valid")
+	fsys["content/projects/road.toml"] = &fstest.MapFile{Data: []byte("name = \"x\"\ntotal = = 1\n")}
+	_, err := Load(fsys)
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("errors.As(Load error, *toml.ParseError) = false for %v", err)
+	}
+	if pe.Position.Line != 2 {
+		t.Errorf("ParseError line = %d; want 2", pe.Position.Line)
+	}
+	delete(fsys, "site.toml")
+	if _, err := Load(fsys); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Load without site.toml: errors.Is(err, fs.ErrNotExist) = false for %v", err)
 	}
 }

@@ -6,11 +6,13 @@ import (
 	"strings"
 )
 
-// Error is one problem in a user's file, reported as path:line: message.
+// Error is one problem in a user's file, reported as
+// path:line: what is wrong (what was expected).
 type Error struct {
 	Path string // relative to the site root, slash-separated
-	Line int    // 1-based; 0 when the problem concerns the whole file
+	Line int    // 1-based; 0 when the problem concerns a directory or a missing file
 	Msg  string
+	Err  error // the underlying cause (a toml.ParseError, an fs error), if any
 }
 
 func (e *Error) Error() string {
@@ -20,8 +22,20 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
+// Unwrap returns the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
 // ErrorList is every problem found in one run, sorted by path and line.
 type ErrorList []*Error
+
+// Unwrap gives errors.Is and errors.As every problem of the list.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
 
 func (l ErrorList) Error() string {
 	var b strings.Builder
@@ -47,8 +61,8 @@ func (l *ErrorList) Sort() {
 		return s[i].Msg < s[j].Msg
 	})
 	out := s[:0]
-	for i, e := range s {
-		if i > 0 && *e == *s[i-1] {
+	for _, e := range s {
+		if n := len(out); n > 0 && out[n-1].Error() == e.Error() {
 			continue
 		}
 		out = append(out, e)
@@ -58,7 +72,12 @@ func (l *ErrorList) Sort() {
 
 // Add records a problem.
 func (l *ErrorList) Add(path string, line int, format string, args ...any) {
-	*l = append(*l, &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	l.Wrap(nil, path, line, format, args...)
+}
+
+// Wrap records a problem caused by err.
+func (l *ErrorList) Wrap(err error, path string, line int, format string, args ...any) {
+	*l = append(*l, &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Err: err})
 }
 
 // Err returns the sorted list as an error, or nil when it is empty.

@@ -3,10 +3,17 @@
 // reference, a bad id or an impossible value is an Error naming the file,
 // the line and what was expected, and Load reports all of them at once.
 //
+// Every problem reads path:line: what is wrong (what was expected), with
+// the line of the offending key, for example
+//
+//	content/projects/p1.toml:7: total is the string "38" (expected a number ≥ 0)
+//
 // Decoding goes through a generic map rather than struct tags so that one
 // file's problems do not hide each other: every key is read, checked and
-// positioned on its own (see obj), and cross-file checks run after all
-// files are read.
+// positioned on its own (see obj), and key lines come from a scanner of our
+// own (see keyLines). Cross-file checks run after all files are read, also
+// when some of them are broken: what a reference may name is taken from
+// file names, so a broken file is one error, not one more per reference.
 package dataset
 
 import (
@@ -89,10 +96,10 @@ func (l *loader) read(name string) (string, bool) {
 	b, err := fs.ReadFile(l.fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && name == "site.toml":
-		l.errs.Add(name, 0, "not found (expected site.toml at the site root)")
+		l.errs.Wrap(err, name, 0, "not found (expected site.toml at the site root)")
 		return "", false
 	case err != nil:
-		l.errs.Add(name, 0, "cannot read: %v", unwrapPathErr(err))
+		l.errs.Wrap(err, name, 0, "cannot read: %v", unwrapPathErr(err))
 		return "", false
 	}
 	return string(b), true

@@ -108,6 +108,7 @@ func (m *chartMaker) unitLabels(metric string) chart.Labels {
 		l.Unit = m.T("chart.pp")
 	case "count":
 		l.Unit = m.T("fig.unit_count")
+		l.Format = chart.FormatCount
 	default:
 		l.Unit = m.b.data.MoneyUnit
 	}

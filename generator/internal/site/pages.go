@@ -52,6 +52,7 @@ type Meta struct {
 	DaysLeft   int // days from AsOf to the end date
 	Base       string
 	Pages      []*dataset.Page
+	Version    dataVersion
 	regionName map[string]string
 	deptName   map[string]string
 	catName    map[string]string
@@ -69,6 +70,7 @@ func newMeta(b *builder) *Meta {
 		Latest:     b.engine.Latest(),
 		Base:       b.base.String(),
 		Pages:      s.Pages,
+		Version:    readVersion(b.opts.Source),
 		regionName: map[string]string{},
 		deptName:   map[string]string{},
 		catName:    map[string]string{},
@@ -132,18 +134,24 @@ func (m *Meta) basePath() string {
 	return m.Base
 }
 
-// relPath computes a relative link between two site paths. Directory pages
-// end in "/"; files (404.html, data/metrics.json) do not.
+// relPath computes the shortest relative link between two site paths.
+// Directory pages end in "/"; files (404.html, data/metrics.json) do not.
 func relPath(from, to string) string {
 	dir := from
 	if !strings.HasSuffix(dir, "/") {
 		dir = path.Dir(dir) + "/"
 	}
-	depth := strings.Count(strings.Trim(dir, "/"), "/")
-	if strings.Trim(dir, "/") != "" {
-		depth++
+	fromParts := strings.Split(strings.Trim(dir, "/"), "/")
+	if fromParts[0] == "" {
+		fromParts = nil
 	}
-	rel := strings.Repeat("../", depth) + strings.TrimPrefix(to, "/")
+	toParts := strings.Split(strings.TrimPrefix(to, "/"), "/")
+	// Only whole directories of the target (not its last part) can be shared.
+	n := 0
+	for n < len(fromParts) && n < len(toParts)-1 && fromParts[n] == toParts[n] {
+		n++
+	}
+	rel := strings.Repeat("../", len(fromParts)-n) + strings.Join(toParts[n:], "/")
 	if rel == "" {
 		return "./"
 	}
