@@ -189,8 +189,12 @@ func (m *chartMaker) ranking(name string, r *metrics.Ranking) error {
 	if r.Metric == "completion_rate" {
 		target = metrics.Def(m.snap.Expected)
 	}
+	l := m.unitLabels(r.Metric)
+	if r.Metric == "completion_rate" {
+		l.Target = l.Expected
+	}
 	title := fmt.Sprintf("%s · %s", m.T("rankings.kind."+r.Kind), m.T("metric."+r.Metric))
-	ch, err := chart.Ranking(m.c.nextID(), title, bars, cv(target), m.unitLabels(r.Metric))
+	ch, err := chart.Ranking(m.c.nextID(), title, bars, cv(target), l)
 	return m.add(name, ch, err)
 }
 
