@@ -82,6 +82,7 @@ func isBareKeyChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
+// keyScanner walks a TOML document byte by byte, counting lines.
 type keyScanner struct {
 	src    string
 	pos    int
