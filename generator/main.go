@@ -24,6 +24,8 @@ Usage:
   go run ./generator check [flags]   validate site.toml, content/ and layouts/; exit 1 on any error
   go run ./generator new project <id> | new bulletin <yyyy-mm>
                                      scaffold a project or a monthly bulletin with every key described
+  go run ./generator serve [flags]   build into a temporary directory, serve it on localhost, rebuild
+                                     and reload open tabs on every change; errors show in the page
   go run ./generator pdf [flags] [slug...]
                                      build, then print bulletins (default: all) to A4 PDF through a
                                      local headless Chromium into <out>/bulletins/<slug>/<slug>.pdf
@@ -34,11 +36,14 @@ Flags:
   --out DIR          output directory (default <source>/public)
   --as-of YYYY-MM-DD figures as of this report date (default: the latest report)
   --base-url URL     base URL, overrides site.toml (e.g. https://host/preview/pr-12/ or /preview/pr-12/)
+  --port N           serve: port to listen on (default 1313; 0 picks a free one)
+  --bind ADDR        serve: address to listen on (default 127.0.0.1)
 
 Examples:
   go run ./generator build
   go run ./generator build --as-of 2023-08-31 --out /tmp/august
   go run ./generator build --base-url /preview/pr-12/
+  go run ./generator serve --port 8080
   go run ./generator check --source ../my-campaign
   go run ./generator pdf 2023-09
 `
@@ -78,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			src, args = args[1], args[2:]
 		}
 		return runNew(src, args, time.Now(), stdout)
-	case "build", "check", "pdf":
+	case "build", "check", "pdf", "serve":
 	default:
 		fmt.Fprint(stderr, usage)
 		return usageError{fmt.Sprintf("unknown command %q (expected build, check, serve, pdf, new or synth)", cmd)}
@@ -93,6 +98,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opts.Out, "out", "", "")
 	fs.StringVar(&asOf, "as-of", "", "")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "")
+	var port int
+	var bind string
+	if cmd == "serve" {
+		fs.IntVar(&port, "port", 1313, "")
+		fs.StringVar(&bind, "bind", "127.0.0.1", "")
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -119,6 +130,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return report(stderr, err, "the site has problems")
 		}
 		fmt.Fprintln(stdout, "generator: check passed")
+	case "serve":
+		if opts.Out != "" {
+			return usageError{"serve builds into a private temporary directory and takes no --out (use build --out DIR to write a site)"}
+		}
+		// runServe prints build problems itself and keeps serving.
+		return runServe(ctx, opts, port, bind, stdout, stderr)
 	case "pdf":
 		if err := printBulletins(ctx, opts, fs.Args(), stdout); err != nil {
 			return report(stderr, err, "printing failed")

@@ -125,3 +125,18 @@ func TestLoadUnwrap(t *testing.T) {
 		t.Errorf("Load without site.toml: errors.Is(err, fs.ErrNotExist) = false for %v", err)
 	}
 }
+
+// TestEditorBackupsIgnored: the backup and lock files editors leave beside
+// a file do not break the build.
+func TestEditorBackupsIgnored(t *testing.T) {
+	for _, name := range []string{"x.toml~", "#x.toml#", ".#x.toml", ".x.toml.swp"} {
+		if !ignored(name) {
+			t.Errorf("ignored(%q) = false; want true", name)
+		}
+	}
+	for _, name := range []string{"x.toml", "x.md", "2023-09-30.toml"} {
+		if ignored(name) {
+			t.Errorf("ignored(%q) = true; want false", name)
+		}
+	}
+}

@@ -123,7 +123,7 @@ func (l *loader) list(dir string, exts ...string) []string {
 	var out []string
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, ".") {
+		if ignored(n) {
 			continue
 		}
 		p := dir + "/" + n
@@ -543,7 +543,7 @@ func (l *loader) loadMarkdown() {
 	known := []string{"regions", "departments", "projects", "reports", "bulletins"}
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, ".") {
+		if ignored(n) {
 			continue
 		}
 		p := "content/" + n
@@ -669,4 +669,12 @@ func firstHeading(body []byte, def string) string {
 		}
 	}
 	return def
+}
+
+// ignored reports files nobody means as content: hidden files and the
+// backup and lock files editors leave beside the file being edited
+// (x.toml~, #x.toml#, .#x.toml, .x.toml.swp).
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
 }
