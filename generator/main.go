@@ -26,6 +26,8 @@ Usage:
                                      scaffold a project or a monthly bulletin with every key described
   go run ./generator serve [flags]   build into a temporary directory, serve it on localhost, rebuild
                                      and reload open tabs on every change; errors show in the page
+  go run ./generator synth --projects N --regions R --departments K --out DIR [--seed S]
+                                     write a synthetic campaign of any size (benchmarks, demos)
   go run ./generator pdf [flags] [slug...]
                                      build, then print bulletins (default: all) to A4 PDF through a
                                      local headless Chromium into <out>/bulletins/<slug>/<slug>.pdf
@@ -77,6 +79,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "synth":
+		return runSynth(args, stdout, stderr)
 	case "new":
 		src := "."
 		if len(args) >= 2 && (args[0] == "--source" || args[0] == "-source") {

@@ -61,10 +61,19 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    // /projects/#slow, #not-started … preselect a status.
-    var hash = location.hash.replace("#", "");
+    // /projects/#slow, #not-started … preselect a status;
+    // /projects/#region=x (or owner, category, lists, stage) a filter.
+    var hash = decodeURIComponent(location.hash.replace("#", ""));
     var flags = form.querySelector("select[name=flags]");
-    if (hash && flags && flags.querySelector("option[value='" + hash + "']")) flags.value = hash;
+    var kv = hash.split("=");
+    if (kv.length === 2) {
+      var sel = form.querySelector("select[name='" + kv[0].replace(/[^a-z]/g, "") + "']");
+      if (sel) {
+        Array.prototype.forEach.call(sel.options, function (o) { if (o.value === kv[1]) sel.value = kv[1]; });
+      }
+    } else if (hash && flags) {
+      Array.prototype.forEach.call(flags.options, function (o) { if (o.value === hash) flags.value = hash; });
+    }
     apply();
   });
 })();

@@ -24,7 +24,8 @@ const idExpected = "lower-case letters, digits and '-', starting with a letter o
 type tomlFile struct {
 	path   string
 	offset int // lines before the document (front matter opening line)
-	lines  map[string]int
+	src    string
+	lines  map[string]int // from src, scanned on the first error only
 	errs   *ErrorList
 }
 
@@ -43,7 +44,7 @@ func parseTOML(path, src string, offset int, errs *ErrorList) (*obj, *tomlFile) 
 		errs.Wrap(err, path, line+offset, "TOML syntax error: %s (expected valid TOML)", strings.TrimSuffix(msg, "."))
 		return nil, f
 	}
-	f.lines = keyLines(src)
+	f.src = src
 	return &obj{f: f, m: m}, f
 }
 
@@ -57,6 +58,11 @@ func normalize(s string) string {
 // line finds the line of a key path, falling back to its closest parent
 // that has one, then to the first line of the file.
 func (f *tomlFile) line(path []string) int {
+	if f.lines == nil {
+		// Positions are only needed for messages: scanning every valid
+		// file would cost a fifth of loading a large site.
+		f.lines = keyLines(f.src)
+	}
 	for n := len(path); n > 0; n-- {
 		if l, ok := f.lines[keyPath(path[:n])]; ok {
 			return l + f.offset

@@ -21,9 +21,12 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // TargetMetrics are the metrics a target may name (data-format.md, metrics.md).
@@ -92,17 +95,36 @@ func Load(fsys fs.FS) (*Site, error) {
 	return l.site, nil
 }
 
-func (l *loader) read(name string) (string, bool) {
-	b, err := fs.ReadFile(l.fsys, name)
+func (l *loader) read(name string) (string, bool) { return readFile(l.fsys, name, &l.errs) }
+
+func readFile(fsys fs.FS, name string, errs *ErrorList) (string, bool) {
+	b, err := fs.ReadFile(fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && name == "site.toml":
-		l.errs.Wrap(err, name, 0, "not found (expected site.toml at the site root)")
+		errs.Wrap(err, name, 0, "not found (expected site.toml at the site root)")
 		return "", false
 	case err != nil:
-		l.errs.Wrap(err, name, 0, "cannot read: %v", unwrapPathErr(err))
+		errs.Wrap(err, name, 0, "cannot read: %v", unwrapPathErr(err))
 		return "", false
 	}
 	return string(b), true
+}
+
+// parallel runs fn(0…n-1) on every core; fn must only touch its own index.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func unwrapPathErr(err error) error {
@@ -154,10 +176,12 @@ func fileLine(e fs.DirEntry) int {
 }
 
 // fileID checks a file's base name against the id rule.
-func (l *loader) fileID(p string) (string, bool) {
+func (l *loader) fileID(p string) (string, bool) { return fileID(p, &l.errs) }
+
+func fileID(p string, errs *ErrorList) (string, bool) {
 	id := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	if !idRule.MatchString(id) {
-		l.errs.Add(p, 1, "file name %q is not a valid id (expected %s)", id, idExpected)
+		errs.Add(p, 1, "file name %q is not a valid id (expected %s)", id, idExpected)
 		return id, false
 	}
 	return id, true
@@ -289,64 +313,89 @@ func (l *loader) loadUnits(dir string, dst *[]*Unit, ids map[string]bool, region
 }
 
 func (l *loader) loadProjects() {
+	var paths []string
 	for _, p := range l.list("content/projects", ".toml", ".md") {
-		if path.Ext(p) == ".md" {
-			continue // narratives are attached in loadMarkdown
+		if path.Ext(p) == ".toml" { // narratives are attached in loadMarkdown
+			paths = append(paths, p)
 		}
-		id, _ := l.fileID(p)
-		l.projectIDs[id] = true
-		src, ok := l.read(p)
-		if !ok {
-			continue
+	}
+	type result struct {
+		id   string
+		pr   *Project
+		f    *tomlFile
+		errs ErrorList
+	}
+	res := make([]result, len(paths))
+	year := l.site.Campaign.Year
+	parallel(len(paths), func(i int) {
+		r := &res[i]
+		r.id, _ = fileID(paths[i], &r.errs)
+		r.pr, r.f = l.decodeProject(paths[i], r.id, year, &r.errs)
+	})
+	for _, r := range res {
+		l.errs = append(l.errs, r.errs...)
+		l.projectIDs[r.id] = true
+		if r.pr != nil {
+			r.f.errs = &l.errs // later cross-file checks report here
+			l.projectFiles[r.id] = r.f
+			l.site.Projects = append(l.site.Projects, r.pr)
 		}
-		o, f := parseTOML(p, src, 0, &l.errs)
-		if o == nil {
-			continue
-		}
-		l.projectFiles[id] = f
-		pr := &Project{ID: id}
-		pr.Name = o.str("name", true)
-		pr.Region = o.text("region", true, "a region id: the name of a file in content/regions/")
-		pr.Owner = o.text("owner", true, "a department id: the name of a file in content/departments/")
-		pr.Leader = o.str("leader", false)
-		pr.Company = o.str("company", false)
-		pr.Category = o.text("category", true, "a category id from [[categories]] in site.toml")
-		pr.Lists = o.strs("lists")
-		pr.Total, _ = o.amount("total", false)
-		pr.Plan = l.plan(o)
-		pr.StartPlanned = o.date("start_planned", false)
-		pr.StartActual = o.date("start_actual", false)
-		pr.FinishPlanned = o.date("finish_planned", false)
-		pr.FinishActual = o.date("finish_actual", false)
-		pr.Reserve = o.boolean("reserve")
-		pr.Signed = o.date("signed", false)
-		pr.Landed = o.date("landed", false)
-		order(o, "start_planned", pr.StartPlanned, "finish_planned", pr.FinishPlanned)
-		order(o, "start_actual", pr.StartActual, "finish_actual", pr.FinishActual)
-		order(o, "signed", pr.Signed, "landed", pr.Landed)
-		if !pr.FinishActual.IsZero() && pr.StartActual.IsZero() {
-			o.f.errorf(o.key("finish_actual"), "finish_actual is set but start_actual is not (expected a start_actual for a finished project)")
-		}
-		for _, a := range o.tables("approvals") {
-			ap := Approval{Kind: a.oneOf("kind", "", ApprovalKinds...), Due: a.date("due", true), Done: a.date("done", false)}
-			a.done()
-			pr.Approvals = append(pr.Approvals, ap)
-		}
-		for _, m := range o.tables("milestones") {
-			ms := Milestone{Name: m.str("name", true), Due: m.date("due", true), Done: m.date("done", false)}
-			m.done()
-			pr.Milestones = append(pr.Milestones, ms)
-		}
-		for _, q := range o.tables("problems") {
-			pb := Problem{Text: q.str("text", true), Raised: q.date("raised", true), Level: q.oneOf("level", "county", ProblemLevels...), Resolved: q.date("resolved", false)}
-			order(q, "raised", pb.Raised, "resolved", pb.Resolved)
-			q.done()
-			pr.Problems = append(pr.Problems, pb)
-		}
-		o.done()
-		l.site.Projects = append(l.site.Projects, pr)
 	}
 	sort.Slice(l.site.Projects, func(i, j int) bool { return l.site.Projects[i].ID < l.site.Projects[j].ID })
+}
+
+// decodeProject reads one project file; it touches nothing shared, so
+// files decode in parallel.
+func (l *loader) decodeProject(p, id string, year int, errs *ErrorList) (*Project, *tomlFile) {
+	src, ok := readFile(l.fsys, p, errs)
+	if !ok {
+		return nil, nil
+	}
+	o, f := parseTOML(p, src, 0, errs)
+	if o == nil {
+		return nil, nil
+	}
+	pr := &Project{ID: id}
+	pr.Name = o.str("name", true)
+	pr.Region = o.text("region", true, "a region id: the name of a file in content/regions/")
+	pr.Owner = o.text("owner", true, "a department id: the name of a file in content/departments/")
+	pr.Leader = o.str("leader", false)
+	pr.Company = o.str("company", false)
+	pr.Category = o.text("category", true, "a category id from [[categories]] in site.toml")
+	pr.Lists = o.strs("lists")
+	pr.Total, _ = o.amount("total", false)
+	pr.Plan = plan(o, year)
+	pr.StartPlanned = o.date("start_planned", false)
+	pr.StartActual = o.date("start_actual", false)
+	pr.FinishPlanned = o.date("finish_planned", false)
+	pr.FinishActual = o.date("finish_actual", false)
+	pr.Reserve = o.boolean("reserve")
+	pr.Signed = o.date("signed", false)
+	pr.Landed = o.date("landed", false)
+	order(o, "start_planned", pr.StartPlanned, "finish_planned", pr.FinishPlanned)
+	order(o, "start_actual", pr.StartActual, "finish_actual", pr.FinishActual)
+	order(o, "signed", pr.Signed, "landed", pr.Landed)
+	if !pr.FinishActual.IsZero() && pr.StartActual.IsZero() {
+		o.f.errorf(o.key("finish_actual"), "finish_actual is set but start_actual is not (expected a start_actual for a finished project)")
+	}
+	for _, a := range o.tables("approvals") {
+		ap := Approval{Kind: a.oneOf("kind", "", ApprovalKinds...), Due: a.date("due", true), Done: a.date("done", false)}
+		a.done()
+		pr.Approvals = append(pr.Approvals, ap)
+	}
+	for _, m := range o.tables("milestones") {
+		ms := Milestone{Name: m.str("name", true), Due: m.date("due", true), Done: m.date("done", false)}
+		m.done()
+		pr.Milestones = append(pr.Milestones, ms)
+	}
+	for _, q := range o.tables("problems") {
+		pb := Problem{Text: q.str("text", true), Raised: q.date("raised", true), Level: q.oneOf("level", "county", ProblemLevels...), Resolved: q.date("resolved", false)}
+		order(q, "raised", pb.Raised, "resolved", pb.Resolved)
+		q.done()
+		pr.Problems = append(pr.Problems, pb)
+	}
+	o.done()
+	return pr, f
 }
 
 // order reports a later date that comes before an earlier one.
@@ -357,7 +406,7 @@ func order(o *obj, k1 string, d1 Date, k2 string, d2 Date) {
 }
 
 // plan reads `plan = n` (for campaign.year) or a [plan] table of years.
-func (l *loader) plan(o *obj) map[int]float64 {
+func plan(o *obj, year int) map[int]float64 {
 	v, ok := o.get("plan")
 	if !ok {
 		return nil
@@ -381,74 +430,99 @@ func (l *loader) plan(o *obj) map[int]float64 {
 	if !ok {
 		return nil
 	}
-	if l.site.Campaign.Year == 0 {
+	if year == 0 {
 		return nil // site.toml is broken; already reported there
 	}
-	return map[int]float64{l.site.Campaign.Year: f}
+	return map[int]float64{year: f}
 }
 
 func (l *loader) loadReports() {
-	for _, p := range l.list("content/reports", ".toml") {
-		base := strings.TrimSuffix(path.Base(p), ".toml")
-		fileDate, err := ParseDate(base)
-		if err == nil && (fileDate.Year() < 1900 || fileDate.Year() > 2200) {
-			err = errors.New("out of range")
+	paths := l.list("content/reports", ".toml")
+	type result struct {
+		r    *Report
+		f    *tomlFile
+		errs ErrorList
+	}
+	res := make([]result, len(paths))
+	parallel(len(paths), func(i int) {
+		res[i].r, res[i].f = decodeReport(l.fsys, paths[i], &res[i].errs)
+	})
+	for i, x := range res {
+		l.errs = append(l.errs, x.errs...)
+		if d, err := reportFileDate(paths[i]); err == nil {
+			l.reportDates[d] = true
 		}
-		if err != nil {
-			l.errs.Add(p, 1, "file name %q is not a report date (expected content/reports/YYYY-MM-DD.toml, e.g. 2023-09-30.toml)", base)
-		} else {
-			l.reportDates[fileDate] = true
-		}
-		src, ok := l.read(p)
-		if !ok {
+		if x.r == nil || x.r.Date.IsZero() {
 			continue
 		}
-		o, f := parseTOML(p, src, 0, &l.errs)
-		if o == nil {
+		x.f.errs = &l.errs // later cross-file checks report here
+		if prev, dup := l.reportFiles[x.r.Date]; dup {
+			l.errs.Add(paths[i], x.f.line([]string{"date"}), "a second report for %s (expected one report per date; the other is %s)", x.r.Date, prev.path)
 			continue
 		}
-		// The file name is the report's identity; a date key that disagrees
-		// is reported, and the name wins so that one slip is one error.
-		r := &Report{Date: o.date("date", true)}
-		if err == nil {
-			if !r.Date.IsZero() && r.Date != fileDate {
-				o.f.errorf(o.key("date"), "date %s differs from the file name (expected date = %s)", r.Date, base)
-			}
-			r.Date = fileDate
-		}
-		if st := o.table("stats"); st != nil {
-			r.Stats = unitStats(st)
-		}
-		r.Regions = unitTables(o, "regions")
-		r.Departments = unitTables(o, "departments")
-		r.Projects = map[string]*Entry{}
-		if ps := o.table("projects"); ps != nil {
-			for _, id := range ps.keys() {
-				e := ps.table(id)
-				if e == nil {
-					continue
-				}
-				r.Projects[id] = &Entry{
-					Completed:  e.optAmount("completed"),
-					Funds:      e.optAmount("funds"),
-					Note:       e.str("note", false),
-					Correction: e.boolean("correction"),
-				}
-				e.done()
-			}
-		}
-		o.done()
-		if r.Date.IsZero() {
-			continue
-		}
-		if prev, dup := l.reportFiles[r.Date]; dup {
-			l.errs.Add(p, f.line([]string{"date"}), "a second report for %s (expected one report per date; the other is %s)", r.Date, prev.path)
-			continue
-		}
-		l.reportFiles[r.Date] = f
-		l.site.Reports = append(l.site.Reports, r)
+		l.reportFiles[x.r.Date] = x.f
+		l.site.Reports = append(l.site.Reports, x.r)
 	}
 	sort.Slice(l.site.Reports, func(i, j int) bool { return l.site.Reports[i].Date < l.site.Reports[j].Date })
+}
+
+// reportFileDate is the date a report's file name gives.
+func reportFileDate(p string) (Date, error) {
+	base := strings.TrimSuffix(path.Base(p), ".toml")
+	d, err := ParseDate(base)
+	if err == nil && (d.Year() < 1900 || d.Year() > 2200) {
+		err = errors.New("out of range")
+	}
+	return d, err
+}
+
+// decodeReport reads one report file; like decodeProject it shares nothing.
+func decodeReport(fsys fs.FS, p string, errs *ErrorList) (*Report, *tomlFile) {
+	base := strings.TrimSuffix(path.Base(p), ".toml")
+	fileDate, err := reportFileDate(p)
+	if err != nil {
+		errs.Add(p, 1, "file name %q is not a report date (expected content/reports/YYYY-MM-DD.toml, e.g. 2023-09-30.toml)", base)
+	}
+	src, ok := readFile(fsys, p, errs)
+	if !ok {
+		return nil, nil
+	}
+	o, f := parseTOML(p, src, 0, errs)
+	if o == nil {
+		return nil, nil
+	}
+	// The file name is the report's identity; a date key that disagrees
+	// is reported, and the name wins so that one slip is one error.
+	r := &Report{Date: o.date("date", true)}
+	if err == nil {
+		if !r.Date.IsZero() && r.Date != fileDate {
+			o.f.errorf(o.key("date"), "date %s differs from the file name (expected date = %s)", r.Date, base)
+		}
+		r.Date = fileDate
+	}
+	if st := o.table("stats"); st != nil {
+		r.Stats = unitStats(st)
+	}
+	r.Regions = unitTables(o, "regions")
+	r.Departments = unitTables(o, "departments")
+	r.Projects = map[string]*Entry{}
+	if ps := o.table("projects"); ps != nil {
+		for _, id := range ps.keys() {
+			e := ps.table(id)
+			if e == nil {
+				continue
+			}
+			r.Projects[id] = &Entry{
+				Completed:  e.optAmount("completed"),
+				Funds:      e.optAmount("funds"),
+				Note:       e.str("note", false),
+				Correction: e.boolean("correction"),
+			}
+			e.done()
+		}
+	}
+	o.done()
+	return r, f
 }
 
 func unitStats(o *obj) *UnitStats {

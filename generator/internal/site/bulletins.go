@@ -238,3 +238,33 @@ func (b *builder) sitemap(jobs []*job) ([]byte, error) {
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
+
+// notableChanges keeps a changes table readable at any size: every
+// project whose status changed (started, finished, became slow,
+// recovered), then the largest amounts completed in the period; the
+// rest are summed up in a line.
+const notableAmounts = 10
+
+// NotableChanges returns the rows a changes table shows and how many
+// other projects only added amounts.
+func (p *Page) NotableChanges(c *metrics.Changes) ([]metrics.ProjectChange, error) {
+	var status, amounts []metrics.ProjectChange
+	for _, pc := range c.Projects {
+		if pc.Started || pc.Finished || pc.BecameSlow || pc.Recovered {
+			status = append(status, pc)
+		} else if pc.DeltaCompleted != 0 {
+			amounts = append(amounts, pc)
+		}
+	}
+	sort.SliceStable(amounts, func(i, j int) bool { return amounts[i].DeltaCompleted > amounts[j].DeltaCompleted })
+	if len(amounts) > notableAmounts {
+		amounts = amounts[:notableAmounts]
+	}
+	return append(status, amounts...), nil
+}
+
+// OtherChanges counts the projects NotableChanges leaves out.
+func (p *Page) OtherChanges(c *metrics.Changes) int {
+	rows, _ := p.NotableChanges(c)
+	return len(c.Projects) - len(rows)
+}

@@ -14,9 +14,10 @@ import (
 // chartView is what layouts/partials/chart.html receives.
 type chartView struct {
 	*chart.Chart
-	Name string
-	JSON template.JS // the options, safe inside <script type="application/json">
-	Num  []bool      // right-aligned table columns
+	Name   string
+	toggle string      // the "show the data" button's label
+	JSON   template.JS // the options, safe inside <script type="application/json">
+	Num    []bool      // right-aligned table columns
 }
 
 // charts is a page's charts by name, in the order they were made (which
@@ -28,8 +29,8 @@ type charts struct {
 	all   []*chartView
 }
 
-func (c *charts) add(name string, ch *chart.Chart) *chartView {
-	v := &chartView{Chart: ch, Name: name, JSON: template.JS(ch.Options), Num: ch.Table.NumCols}
+func (c *charts) add(name string, ch *chart.Chart, toggle string) *chartView {
+	v := &chartView{Chart: ch, Name: name, JSON: template.JS(ch.Options), Num: ch.Table.NumCols, toggle: toggle}
 	if c.named == nil {
 		c.named = map[string]*chartView{}
 	}
@@ -73,11 +74,12 @@ func (p *Page) ChartsNamed(prefix string) []*chartView {
 
 // chartMaker builds the charts of one page from the build's figures.
 type chartMaker struct {
-	b    *builder
-	snap *metrics.Snapshot
-	c    *charts
-	l    chart.Labels
-	T    func(string) string
+	b      *builder
+	snap   *metrics.Snapshot
+	c      *charts
+	l      chart.Labels
+	T      func(string) string
+	toggle string
 }
 
 func (b *builder) chartMaker(p *Page) *chartMaker {
@@ -85,7 +87,7 @@ func (b *builder) chartMaker(p *Page) *chartMaker {
 		p.charts = &charts{page: p.URL}
 	}
 	T := func(k string) string { s, _ := b.tpl.T(k); return s }
-	return &chartMaker{b: b, snap: p.S, c: p.charts, T: T, l: b.labels(T)}
+	return &chartMaker{b: b, snap: p.S, c: p.charts, T: T, l: b.labels(T), toggle: T("chart.show_data")}
 }
 
 func (b *builder) labels(T func(string) string) chart.Labels {
@@ -164,7 +166,7 @@ func (m *chartMaker) add(name string, ch *chart.Chart, err error) error {
 	if err != nil {
 		return err
 	}
-	m.c.add(name, ch)
+	m.c.add(name, ch, m.toggle)
 	return nil
 }
 

@@ -58,6 +58,8 @@ type Meta struct {
 	catName    map[string]string
 	listName   map[string]string
 	t          func(string) (string, error)
+	tpl        *templates
+	shared     sync.Map // Shared's cache
 }
 
 func newMeta(b *builder) *Meta {
@@ -76,6 +78,7 @@ func newMeta(b *builder) *Meta {
 		catName:    map[string]string{},
 		listName:   map[string]string{},
 		t:          b.tpl.T,
+		tpl:        b.tpl,
 	}
 	if !s.Campaign.Start.IsZero() {
 		m.Day = int(b.asOf-s.Campaign.Start) + 1
@@ -172,7 +175,8 @@ func (b *builder) render(ctx context.Context, s sink) error {
 	if err != nil {
 		return err
 	}
-	workers := runtime.GOMAXPROCS(0)
+	// More workers than cores: while one waits on the disk, another renders.
+	workers := 2*runtime.GOMAXPROCS(0) + 2
 	var (
 		mu   sync.Mutex
 		errs dataset.ErrorList
@@ -587,4 +591,46 @@ func (p *Page) Filter(ps []*metrics.Project, flag string) []*metrics.Project {
 		}
 	}
 	return out
+}
+
+// Shared renders a partial whose output depends only on the page's kind,
+// its depth in the site and its as-of date (the header and footer), once
+// per such combination instead of once per page.
+func (p *Page) Shared(name string) (template.HTML, error) {
+	depth := strings.Count(p.URL, "/")
+	if p.Kind == "404" {
+		depth = -1 // links from the base path, not relative
+	}
+	key := name + "\x00" + p.Kind + "\x00" + strconv.Itoa(depth) + "\x00" + p.S.AsOf.String()
+	if h, ok := p.Meta.shared.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.Meta.tpl.kinds[p.Kind].ExecuteTemplate(&b, name, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.Meta.shared.Store(key, h)
+	return h, nil
+}
+
+// Row renders a partial for one project, once for all pages at the same
+// depth and date: the same project appears in the projects table, its
+// region's, its department's and its groups'.
+func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
+	key := name + "\x00" + pr.P.ID + "\x00" + strconv.Itoa(strings.Count(p.URL, "/")) + "\x00" + p.S.AsOf.String()
+	if h, ok := p.Meta.shared.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	data := struct {
+		Page    *Page
+		Project *metrics.Project
+	}{p, pr}
+	if err := p.Meta.tpl.kinds[p.Kind].ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.Meta.shared.Store(key, h)
+	return h, nil
 }

@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"gongjian/generator/internal/dataset"
 	"gongjian/generator/internal/markdown"
@@ -140,6 +142,7 @@ func prepare(opts Options) (*builder, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	b.warm()
 	b.snap = b.engine.At(b.asOf)
 	b.md = markdown.New(data.UnsafeHTML)
 	b.meta = newMeta(b)
@@ -192,3 +195,27 @@ type sink interface {
 type discard struct{}
 
 func (discard) write(string, []byte) error { return nil }
+
+// warm computes the snapshot of every report date up front, on every core:
+// time series, rankings and bulletins need them, and computed lazily they
+// would be computed by whichever page asked first while the others wait.
+func (b *builder) warm() {
+	dates := b.engine.ReportDates()
+	var wg sync.WaitGroup
+	next := make(chan dataset.Date)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range next {
+				b.engine.At(d)
+			}
+		}()
+	}
+	// Latest first: it needs the earlier periods, which then run beside it.
+	for i := len(dates) - 1; i >= 0; i-- {
+		next <- dates[i]
+	}
+	close(next)
+	wg.Wait()
+}

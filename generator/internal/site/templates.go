@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,7 +69,7 @@ func loadTemplates(dir, lang string) (*templates, error) {
 		if name != "base" {
 			target = base.New(name)
 		}
-		if _, err := target.Parse(string(src)); err != nil {
+		if _, err := target.Parse(t.inline(string(src))); err != nil {
 			errs.Add(rel(f), templateLine(err), "%v", err)
 		}
 	}
@@ -84,7 +85,7 @@ func loadTemplates(dir, lang string) (*templates, error) {
 		}
 		kt, err := base.Clone()
 		if err == nil {
-			_, err = kt.New(k).Parse(string(src))
+			_, err = kt.New(k).Parse(t.inline(string(src)))
 		}
 		if err != nil {
 			errs.Add(rel(f), templateLine(err), "%v", err)
@@ -319,4 +320,26 @@ func execError(kind string, err error) error {
 		}
 	}
 	return &dataset.Error{Path: "layouts/" + kind + ".html", Msg: msg}
+}
+
+// A UI string written {{T "key"}} or (T "key") in a layout.
+var tCall = regexp.MustCompile(`(\{\{-?\s*|\()T\s+"([^"\\]+)"(\s*-?\}\}|\))`)
+
+// inline replaces the UI strings of a layout by their text before it is
+// parsed: {{T "nav.home"}} becomes {{"首页"}}, a constant that html/template
+// still escapes for its context, instead of a function call on every page
+// (a large site executes these hundreds of thousands of times). Keys
+// without a string are left to T, which reports them.
+func (t *templates) inline(src string) string {
+	return tCall.ReplaceAllStringFunc(src, func(m string) string {
+		sub := tCall.FindStringSubmatch(m)
+		text, ok := t.tr[sub[2]]
+		if !ok {
+			return m
+		}
+		if sub[1] == "(" {
+			return strconv.Quote(text)
+		}
+		return sub[1] + strconv.Quote(text) + sub[3]
+	})
 }
