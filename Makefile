@@ -29,6 +29,8 @@ test: vet
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 2m ./generator/internal/dataset/
 	$(GO) test -run '^$$' -fuzz FuzzKeyLines -fuzztime 1m ./generator/internal/dataset/
+	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime 1m ./generator/internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzBlock -fuzztime 1m ./generator/internal/site/
 
 bench: $(ECHARTS)
 	$(GO) test -run '^$$' -bench . -benchtime 10x ./generator/internal/site/
