@@ -23,19 +23,25 @@
     if (still) option.animation = false;
     var chart = window.echarts.init(box, null, { renderer: "svg" });
     chart.setOption(option);
-    chart.on("finished", function () { scalable(chart); });
     box.setAttribute("data-rendered", "true");
     charts.push(chart);
   });
 
   function resizeAll() {
-    charts.forEach(function (c) { c.resize(); });
+    charts.forEach(function (c) {
+      var svg = c.getDom().querySelector("svg");
+      if (svg) svg.removeAttribute("viewBox"); // screen: drawn at its real size
+      c.resize();
+    });
   }
   if (window.ResizeObserver) {
     var ro = new ResizeObserver(function (entries) {
       entries.forEach(function (e) {
         var c = window.echarts.getInstanceByDom(e.target);
-        if (c) c.resize();
+        if (!c) return;
+        var svg = e.target.querySelector("svg");
+        if (svg && !printing) svg.removeAttribute("viewBox");
+        c.resize();
       });
     });
     document.querySelectorAll(".chart-box[data-rendered]").forEach(function (b) { ro.observe(b); });
@@ -43,15 +49,18 @@
     window.addEventListener("resize", resizeAll);
   }
 
-  // Paper is narrower than most screens: give each SVG a viewBox so that
-  // print CSS can scale it to the page width instead of clipping it.
+  // Paper is narrower than most screens: for printing, give each SVG a
+  // viewBox so that print CSS can scale it to the page width instead of
+  // clipping it (on screen the chart is redrawn at its box's size instead).
   function scalable(c) {
     var svg = c.getDom().querySelector("svg");
     if (!svg) return;
     svg.setAttribute("viewBox", "0 0 " + c.getWidth() + " " + c.getHeight());
     svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
   }
+  var printing = false;
   function forPrint() {
+    printing = true;
     charts.forEach(function (c) {
       c.setOption({ animation: false });
       c.resize({ animation: { duration: 0 } });
@@ -59,9 +68,10 @@
     });
   }
   window.addEventListener("beforeprint", forPrint);
+  window.addEventListener("afterprint", function () { printing = false; resizeAll(); });
   if (window.matchMedia) {
     var mq = window.matchMedia("print");
-    if (mq.addEventListener) mq.addEventListener("change", function (e) { if (e.matches) forPrint(); else resizeAll(); });
+    if (mq.addEventListener) mq.addEventListener("change", function (e) { if (e.matches) forPrint(); else { printing = false; resizeAll(); } });
   }
 
   // "Show the data" toggles: the table is visible without JavaScript and
