@@ -32,8 +32,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime 1m ./generator/internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBlock -fuzztime 1m ./generator/internal/site/
 
+# Go benchmarks of the whole build (1k, 10k projects) and of its phases,
+# then full builds of 1k / 10k / 50k synthetic projects with wall time,
+# CPU time and peak memory.
 bench: $(ECHARTS)
-	$(GO) test -run '^$$' -bench . -benchtime 10x ./generator/internal/site/
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./generator/internal/site/
+	generator/bench/bench.sh
 
 clean:
 	rm -rf public

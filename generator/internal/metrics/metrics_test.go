@@ -330,8 +330,8 @@ func TestCarryForward(t *testing.T) {
 			if p.Note != w.note || p.NoteDate.String() != w.noteDate {
 				t.Errorf("Note(%s) = %q %s; want %q %s", tt.d, p.Note, p.NoteDate, w.note, w.noteDate)
 			}
-			if !slices.Equal(p.Monthly, w.monthly) {
-				t.Errorf("Monthly(%s) = %v; want %v", tt.d, p.Monthly, w.monthly)
+			if got := s.Monthly(p); !slices.Equal(got, w.monthly) {
+				t.Errorf("Monthly(%s) = %v; want %v", tt.d, got, w.monthly)
 			}
 			if !sameValue(r.FAI, w.fai) || !sameValue(r.FAIGrowth, w.growth) {
 				t.Errorf("region fai, fai_growth(%s) = %+v, %+v; want %+v, %+v", tt.d, r.FAI, r.FAIGrowth, w.fai, w.growth)

@@ -106,6 +106,7 @@ func (e *Engine) compute(d dataset.Date) *Snapshot {
 	s.Projects = make([]*Project, 0, len(e.projects))
 	for i, dp := range e.projects {
 		p := e.project(dp, &e.lines[i], d, y, from, s.Expected)
+		p.idx = i
 		s.Projects = append(s.Projects, p)
 		s.projects[dp.ID] = p
 		total.add(p, d)
@@ -169,9 +170,6 @@ func (e *Engine) buildUnits(us []*dataset.Unit, accs []*acc, stats map[string][]
 func (e *Engine) project(dp *dataset.Project, pl *projectLines, d dataset.Date, y int, from dataset.Date, expected float64) *Project {
 	p := &Project{P: dp}
 	lo, hi := span(pl.dates, from, d)
-	if hi > lo {
-		p.Monthly = make([]Point, 0, hi-lo)
-	}
 	for i := lo; i < hi; i++ {
 		l := &pl.lines[i]
 		if l.hasCompleted {
@@ -183,7 +181,6 @@ func (e *Engine) project(dp *dataset.Project, pl *projectLines, d dataset.Date, 
 		if l.note != "" {
 			p.Note, p.NoteDate = l.note, pl.dates[i]
 		}
-		p.Monthly = append(p.Monthly, Point{Date: pl.dates[i], Value: p.Completed})
 	}
 
 	p.Plan, p.HasPlan = dp.Plan[y]
@@ -335,4 +332,27 @@ func statsIn(lines []statsAt, from, d dataset.Date) Stats {
 		}
 	}
 	return st
+}
+
+// Monthly is p's cumulative completed at each report ≤ D in year Y that
+// mentions it (the per-project chart). It is computed on demand: kept for
+// every project of every snapshot it would be most of a large site's memory.
+func (s *Snapshot) Monthly(p *Project) []Point {
+	if p == nil || s.e == nil || p.idx >= len(s.e.lines) {
+		return nil
+	}
+	pl := &s.e.lines[p.idx]
+	lo, hi := span(pl.dates, dataset.NewDate(s.Year, 1, 1), s.AsOf)
+	if hi <= lo {
+		return nil
+	}
+	out := make([]Point, 0, hi-lo)
+	completed := 0.0
+	for i := lo; i < hi; i++ {
+		if pl.lines[i].hasCompleted {
+			completed = pl.lines[i].completed
+		}
+		out = append(out, Point{Date: pl.dates[i], Value: completed})
+	}
+	return out
 }

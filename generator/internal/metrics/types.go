@@ -91,7 +91,7 @@ type Project struct {
 	Funds          float64
 	Note           string       // the note of the latest report ≤ D in year Y that gives one
 	NoteDate       dataset.Date // that report's date
-	Monthly        []Point      // cumulative completed at each report ≤ D in year Y that mentions p
+	idx            int          // index in the engine's projects (Snapshot.Monthly)
 }
 
 // Point is a value at a report date.

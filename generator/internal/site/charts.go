@@ -286,7 +286,7 @@ func (m *chartMaker) project(name, title string, p *metrics.Project) error {
 	var x []string
 	var cum, inc, exp []chart.Value
 	prev := 0.0
-	for _, pt := range p.Monthly {
+	for _, pt := range m.snap.Monthly(p) {
 		x = append(x, pt.Date.String())
 		cum = append(cum, chart.Value{V: pt.Value, OK: true})
 		inc = append(inc, chart.Value{V: pt.Value - prev, OK: true})
