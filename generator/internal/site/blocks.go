@@ -116,6 +116,31 @@ func (b *builder) blockFunc(p *Page) markdown.BlockFunc {
 	}
 }
 
+// blockRanking is the leaderboard a ranking or heatmap block names: of
+// regions (the default) or departments, by metric (default the kind's
+// rules.rank_by).
+func (b *builder) blockRanking(bl *block, s *metrics.Snapshot, info string) (*metrics.Ranking, error) {
+	kind := bl.Of
+	if kind == "" {
+		kind = "regions"
+	}
+	if kind != "regions" && kind != "departments" {
+		return nil, bl.errf("of", "a %s %s ranks regions or departments, not %s (expected of = \"regions\" or \"departments\")", bl.Kind, info, kind)
+	}
+	metric := bl.Metric
+	if metric == "" {
+		metric = b.data.Rules.RankRegions
+		if kind == "departments" {
+			metric = b.data.Rules.RankDepts
+		}
+	}
+	r, err := s.Ranking(kind, metric)
+	if err != nil {
+		return nil, bl.errf("metric", "%v (expected a metric units can be ranked by: %s)", err, strings.Join(rankableMetrics(), ", "))
+	}
+	return r, nil
+}
+
 // scope resolves of + id to a target scope ("campaign", "region:x", …).
 func (b *builder) blockScope(bl *block, allowed ...string) (string, error) {
 	if bl.Of == "" {
@@ -163,24 +188,11 @@ func (b *builder) chartBlock(p *Page, bl *block) (template.HTML, error) {
 	var err error
 	switch bl.Kind {
 	case "ranking", "heatmap":
-		kind := bl.Of
-		if kind == "" {
-			kind = "regions"
-		}
-		if kind != "regions" && kind != "departments" {
-			return "", bl.errf("of", "a %s chart ranks regions or departments, not %s (expected of = \"regions\" or \"departments\")", bl.Kind, kind)
-		}
-		metric := bl.Metric
-		if metric == "" {
-			metric = b.data.Rules.RankRegions
-			if kind == "departments" {
-				metric = b.data.Rules.RankDepts
-			}
-		}
-		r, rerr := s.Ranking(kind, metric)
+		r, rerr := b.blockRanking(bl, s, "chart")
 		if rerr != nil {
-			return "", bl.errf("metric", "%v (expected a metric units can be ranked by: %s)", rerr, strings.Join(rankableMetrics(), ", "))
+			return "", rerr
 		}
+		kind, metric := r.Kind, r.Metric
 		if bl.Kind == "ranking" {
 			err = m.ranking("", r)
 			if bl.Title != "" && err == nil {
@@ -330,23 +342,9 @@ func (b *builder) tableBlock(p *Page, bl *block) (template.HTML, error) {
 		}
 		data["Projects"] = ps
 	case "ranking":
-		kind := bl.Of
-		if kind == "" {
-			kind = "regions"
-		}
-		if kind != "regions" && kind != "departments" {
-			return "", bl.errf("of", "a ranking table ranks regions or departments, not %s (expected of = \"regions\" or \"departments\")", kind)
-		}
-		metric := bl.Metric
-		if metric == "" {
-			metric = b.data.Rules.RankRegions
-			if kind == "departments" {
-				metric = b.data.Rules.RankDepts
-			}
-		}
-		r, err := s.Ranking(kind, metric)
+		r, err := b.blockRanking(bl, s, "table")
 		if err != nil {
-			return "", bl.errf("metric", "%v (expected a metric units can be ranked by: %s)", err, strings.Join(rankableMetrics(), ", "))
+			return "", err
 		}
 		data["Ranking"] = r
 	case "changes":

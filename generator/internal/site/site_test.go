@@ -270,25 +270,7 @@ func copyTree(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"site.toml", "content"} {
-		src := filepath.Join(from, name)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(from, p)
-			dst := filepath.Join(to, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		copyDir(t, filepath.Join(from, name), filepath.Join(to, name))
 	}
 }
 
@@ -337,6 +319,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	sameTree(t, before, tree(t, out))
 }
 
+// copyDir copies a file or a directory tree.
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
