@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"regexp"
@@ -59,7 +60,7 @@ func parseBlock(info string, body []byte) (*block, error) {
 		line := 0
 		var pe toml.ParseError
 		msg := err.Error()
-		if ok := asParseError(err, &pe); ok {
+		if errors.As(err, &pe) {
 			line, msg = pe.Position.Line, pe.Message
 		}
 		return nil, &markdown.BlockError{Line: line, Msg: fmt.Sprintf("%s block: %s (expected TOML such as kind = \"ranking\")", info, msg)}
@@ -86,14 +87,6 @@ func parseBlock(info string, body []byte) (*block, error) {
 		}
 	}
 	return bl, nil
-}
-
-func asParseError(err error, pe *toml.ParseError) bool {
-	p, ok := err.(toml.ParseError)
-	if ok {
-		*pe = p
-	}
-	return ok
 }
 
 // blockFunc renders the ```chart and ```table blocks of a page's markdown

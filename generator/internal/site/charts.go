@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"strconv"
 	"strings"
 
@@ -15,9 +14,8 @@ import (
 type chartView struct {
 	*chart.Chart
 	Name   string
-	toggle string      // the "show the data" button's label
-	JSON   template.JS // the options, safe inside <script type="application/json">
-	Num    []bool      // right-aligned table columns
+	toggle string // the "show the data" button's label
+	Num    []bool // right-aligned table columns
 }
 
 // charts is a page's charts by name, in the order they were made (which
@@ -30,7 +28,7 @@ type charts struct {
 }
 
 func (c *charts) add(name string, ch *chart.Chart, toggle string) *chartView {
-	v := &chartView{Chart: ch, Name: name, JSON: template.JS(ch.Options), Num: ch.Table.NumCols, toggle: toggle}
+	v := &chartView{Chart: ch, Name: name, Num: ch.Table.NumCols, toggle: toggle}
 	if c.named == nil {
 		c.named = map[string]*chartView{}
 	}

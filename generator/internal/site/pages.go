@@ -105,9 +105,6 @@ func (m *Meta) DeptName(id string) string     { return m.deptName[id] }
 func (m *Meta) CategoryName(id string) string { return m.catName[id] }
 func (m *Meta) ListName(id string) string     { return m.listName[id] }
 
-// InCampaign reports whether the as-of date falls within the campaign.
-func (m *Meta) InCampaign() bool { return m.Day >= 1 && m.DaysLeft >= 0 }
-
 // Rel returns the link from this page to a site path such as "/projects/x/".
 // Links are relative so the site works under any sub-path; the 404 page is
 // served at arbitrary paths, so it links from the base URL's path instead.
@@ -526,34 +523,6 @@ func (p *Page) ApprovalStatus(a dataset.Approval) string {
 		return "overdue"
 	}
 	return "pending"
-}
-
-// RankPoint is a unit's rank at one ranking period.
-type RankPoint struct {
-	Date dataset.Date
-	Rank metrics.Value
-}
-
-// RankHistory is the page unit's rank on its main leaderboard at every
-// ranking period up to the as-of date.
-func (p *Page) RankHistory() []RankPoint {
-	if p.Unit == nil || len(p.Rankings) == 0 {
-		return nil
-	}
-	r := p.Rankings[0]
-	for _, row := range r.Rows {
-		if row.ID != p.Unit.U.ID {
-			continue
-		}
-		out := make([]RankPoint, 0, len(r.Periods))
-		for i, d := range r.Periods {
-			if i < len(row.History) {
-				out = append(out, RankPoint{Date: d, Rank: row.History[i]})
-			}
-		}
-		return out
-	}
-	return nil
 }
 
 // MainRankings are the main leaderboard of each kind (rules.rank_by).

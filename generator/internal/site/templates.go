@@ -138,14 +138,12 @@ func (t *templates) funcs() template.FuncMap {
 		"amount":  formatAmount,
 		"pct":     formatPct,
 		"pp":      formatPP,
-		"num":     formatNum,
 		"rank":    formatRank,
 		"change":  formatChange,
 		"date":    func(d dataset.Date) string { return d.String() },
 		"datecn":  formatDateCN,
 		"def":     func(v metrics.Value) bool { return v.OK },
 		"bar":     barWidth,
-		"add":     func(a, b int) int { return a + b },
 		"dict":    dict,
 		"neg":     func(i int) int { return -i },
 		"fmetric": formatMetric,
@@ -189,14 +187,6 @@ func formatPct(v metrics.Value) string {
 		return dash
 	}
 	return strconv.FormatFloat(round(v.V, 1), 'f', 1, 64) + "%"
-}
-
-// formatNum shows a Value with one decimal, "—" when undefined.
-func formatNum(v metrics.Value) string {
-	if !v.OK {
-		return dash
-	}
-	return strconv.FormatFloat(round(v.V, 1), 'f', 1, 64)
 }
 
 // formatPP shows percentage points with a sign: "+3.2", "−4.1".
