@@ -134,6 +134,34 @@ type Labels struct {
 	Format string
 
 	Target, Expected, Completed, Plan, Increment, Cumulative, Count, Total, Rank, Value string
+
+	// Phrases are the words of the aria descriptions, by key (see
+	// DefaultPhrases), as fmt formats; a missing key falls back to the
+	// default (Simplified Chinese).
+	Phrases map[string]string
+}
+
+// DefaultPhrases are the description words in Simplified Chinese; a site
+// in another language passes its own Labels.Phrases with these keys.
+var DefaultPhrases = map[string]string{
+	"bars": "横向条形图", "line": "折线图", "funnel": "漏斗图", "gauge": "仪表盘", "heatmap": "热力图", "combo": "柱线组合图",
+	"colon": "：", "sep": "，", "span": "%s至%s",
+	"items": "%d项", "items_undefined": "%d项无数据", "first": "第一为%s（%s）", "last": "末位为%s（%s）",
+	"lines": "%d条折线", "latest": "%s最新为%s（%s）", "is": "%s为%s", "stages": "%d个阶段", "stage": "%s%d（%s）",
+	"grid": "%d行×%d列", "lowest": "最低为%s（%s）", "highest": "最高为%s（%s）", "cells_undefined": "%d格无数据",
+	"rank_scale": "名次1为最好，共%d名", "latest_rank": "%s最新为第%s名（%s）", "value_at": "%s%s（%s）",
+}
+
+// say formats a description phrase.
+func (l Labels) say(key string, args ...any) string {
+	f, ok := l.Phrases[key]
+	if !ok {
+		f = DefaultPhrases[key]
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
 }
 
 // Number formats.

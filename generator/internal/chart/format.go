@@ -268,14 +268,14 @@ func lineData(points []Value, f numFmt) []interface{} {
 }
 
 // span describes the x range of a time series: "2023-01-31至2023-06-30".
-func span(x []string) string {
+func (l Labels) span(x []string) string {
 	switch len(x) {
 	case 0:
 		return ""
 	case 1:
 		return x[0]
 	}
-	return x[0] + "至" + x[len(x)-1]
+	return l.say("span", x[0], x[len(x)-1])
 }
 
 // last returns the last defined point and its index, or -1.
@@ -289,17 +289,17 @@ func last(points []Value) (Value, int) {
 }
 
 // joinDesc builds a description sentence from its parts, skipping empty ones.
-func joinDesc(kind string, parts ...string) string {
+func (l Labels) joinDesc(kind string, parts ...string) string {
 	var b strings.Builder
-	b.WriteString(kind)
-	b.WriteString("：")
+	b.WriteString(l.say(kind))
+	b.WriteString(l.say("colon"))
 	first := true
 	for _, p := range parts {
 		if p == "" {
 			continue
 		}
 		if !first {
-			b.WriteString("，")
+			b.WriteString(l.say("sep"))
 		}
 		b.WriteString(p)
 		first = false

@@ -214,20 +214,20 @@ func Ranking(id, title string, bars []Bar, target Value, l Labels) (*Chart, erro
 		}
 		y := opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 96, Overflow: "truncate"}}
 
-		desc := []string{title, fmt.Sprintf("%d项", len(bars))}
+		desc := []string{title, l.say("items", len(bars))}
 		if first != nil {
-			desc = append(desc, fmt.Sprintf("第一为%s（%s）", first.Name, spaced("", f.num(first.Value.V), unit)))
+			desc = append(desc, l.say("first", first.Name, spaced("", f.num(first.Value.V), unit)))
 			if lastBar != first {
-				desc = append(desc, fmt.Sprintf("末位为%s（%s）", lastBar.Name, spaced("", f.num(lastBar.Value.V), unit)))
+				desc = append(desc, l.say("last", lastBar.Name, spaced("", f.num(lastBar.Value.V), unit)))
 			}
 		}
 		if k := len(bars) - len(vals); k > 0 {
-			desc = append(desc, fmt.Sprintf("%d项无数据", k))
+			desc = append(desc, l.say("items_undefined", k))
 		}
 		desc = append(desc, targetText)
 		c := &Chart{
 			ID: id, Kind: KindRanking, Title: title,
-			Desc:   joinDesc("横向条形图", desc...),
+			Desc:   l.joinDesc("bars", desc...),
 			Height: 28*max(len(bars), 1) + top + bottom + 32,
 			Series: 1, Points: len(bars),
 			Table: Table{
@@ -271,13 +271,13 @@ func Trend(id, title string, x []string, series []Series, target Value, l Labels
 			points += len(s.Points)
 		}
 		caption := withUnit(title, unit)
-		desc := []string{title, span(x)}
+		desc := []string{title, l.span(x)}
 		if len(series) > 1 {
-			desc = append(desc, fmt.Sprintf("%d条折线", len(series)))
+			desc = append(desc, l.say("lines", len(series)))
 		}
 		if len(series) > 0 {
 			if v, i := last(series[0].Points); i >= 0 {
-				desc = append(desc, fmt.Sprintf("%s最新为%s（%s）", series[0].Name, spaced("", f.num(v.V), unit), x[i]))
+				desc = append(desc, l.say("latest", series[0].Name, spaced("", f.num(v.V), unit), x[i]))
 			}
 		}
 		targetText := ""
@@ -288,7 +288,7 @@ func Trend(id, title string, x []string, series []Series, target Value, l Labels
 		}
 		c := &Chart{
 			ID: id, Kind: KindTrend, Title: title,
-			Desc:   joinDesc("折线图", desc...),
+			Desc:   l.joinDesc("line", desc...),
 			Height: 320,
 			Series: len(series), Points: points,
 			Table: seriesTable(caption, x, heads, cols, fs),
@@ -323,17 +323,17 @@ func Pace(id, title string, x []string, completion []Value, expected []Value, l 
 		}
 		f := fmtRate
 		f.pct, f.undef = true, l.undef()
-		desc := []string{title, span(x)}
+		desc := []string{title, l.span(x)}
 		if v, i := last(completion); i >= 0 {
-			d := fmt.Sprintf("%s最新为%s（%s）", l.Completed, f.num(v.V), x[i])
+			d := l.say("latest", l.Completed, f.num(v.V), x[i])
 			if e := expected[i]; e.defined() {
-				d += fmt.Sprintf("，%s为%s", l.Expected, f.num(e.V))
+				d += l.say("sep") + l.say("is", l.Expected, f.num(e.V))
 			}
 			desc = append(desc, d)
 		}
 		c := &Chart{
 			ID: id, Kind: KindPace, Title: title,
-			Desc:   joinDesc("折线图", desc...),
+			Desc:   l.joinDesc("line", desc...),
 			Height: 320,
 			Series: 2, Points: 2 * len(x),
 			Table: seriesTable(title, x, []string{l.Completed, l.Expected},
@@ -377,11 +377,11 @@ func Pipeline(id, title string, stages []Stage, l Labels) (*Chart, error) {
 			rows[i] = []string{s.Name, strconv.Itoa(s.Count), amt.num(t)}
 			maxCount = max(maxCount, s.Count)
 			maxTotal = math.Max(maxTotal, t)
-			parts = append(parts, fmt.Sprintf("%s%d（%s）", s.Name, s.Count, spaced("", amt.num(t), unit)))
+			parts = append(parts, l.say("stage", s.Name, s.Count, spaced("", amt.num(t), unit)))
 		}
 		c := &Chart{
 			ID: id, Kind: KindPipeline, Title: title,
-			Desc:   joinDesc("漏斗图", append([]string{title, fmt.Sprintf("%d个阶段", len(stages))}, parts...)...),
+			Desc:   l.joinDesc("funnel", append([]string{title, l.say("stages", len(stages))}, parts...)...),
 			Height: 320,
 			Series: 2, Points: 2 * len(stages),
 			Table: Table{
@@ -428,7 +428,7 @@ func Gauge(id, title string, value Value, expected Value, l Labels) (*Chart, err
 		}
 		c := &Chart{
 			ID: id, Kind: KindGauge, Title: title,
-			Desc:   joinDesc("仪表盘", desc...),
+			Desc:   l.joinDesc("gauge", desc...),
 			Height: 300,
 			Series: 1, Points: 1,
 			Table: Table{
@@ -526,19 +526,19 @@ func Heatmap(id, title string, x []string, y []string, cells [][]Value, l Labels
 		for i := 1; i < len(num); i++ {
 			num[i] = true
 		}
-		desc := []string{title, fmt.Sprintf("%d行×%d列", len(y), len(x))}
+		desc := []string{title, l.say("grid", len(y), len(x))}
 		if len(data) > 0 {
-			desc = append(desc, fmt.Sprintf("最低为%s（%s）", loAt, spaced("", f.num(lo), unit)),
-				fmt.Sprintf("最高为%s（%s）", hiAt, spaced("", f.num(hi), unit)))
+			desc = append(desc, l.say("lowest", loAt, spaced("", f.num(lo), unit)),
+				l.say("highest", hiAt, spaced("", f.num(hi), unit)))
 		} else {
 			lo, hi = 0, 1
 		}
 		if k := len(x)*len(y) - len(data); k > 0 {
-			desc = append(desc, fmt.Sprintf("%d格无数据", k))
+			desc = append(desc, l.say("cells_undefined", k))
 		}
 		c := &Chart{
 			ID: id, Kind: KindHeatmap, Title: title,
-			Desc:   joinDesc("热力图", desc...),
+			Desc:   l.joinDesc("heatmap", desc...),
 			Height: max(300, 28*len(y)+96),
 			Series: 1, Points: len(data),
 			Table: Table{Caption: withUnit(title, unit), Head: head, Rows: rows, NumCols: num},
@@ -591,9 +591,9 @@ func Project(id, title string, x []string, cumulative []Value, increments []Valu
 		f := l.with(fmtAmount)
 		f.pct = false
 		caption := title
-		desc := []string{title, span(x)}
+		desc := []string{title, l.span(x)}
 		if v, i := last(cumulative); i >= 0 {
-			desc = append(desc, fmt.Sprintf("%s%s（%s）", l.Cumulative, spaced("", f.num(v.V), unit), x[i]))
+			desc = append(desc, l.say("value_at", l.Cumulative, spaced("", f.num(v.V), unit), x[i]))
 		}
 		planText := ""
 		if plan.defined() {
@@ -603,7 +603,7 @@ func Project(id, title string, x []string, cumulative []Value, increments []Valu
 		}
 		c := &Chart{
 			ID: id, Kind: KindProject, Title: title,
-			Desc:   joinDesc("柱线组合图", desc...),
+			Desc:   l.joinDesc("combo", desc...),
 			Height: 340,
 			Series: 3, Points: 3 * len(x),
 			Table: seriesTable(caption, x,
@@ -664,15 +664,15 @@ func RankHistory(id, title string, x []string, series []Series, maxRank int, l L
 			}
 		}
 		maxRank = max(maxRank, 1)
-		desc := []string{title, span(x), fmt.Sprintf("名次1为最好，共%d名", maxRank)}
+		desc := []string{title, l.span(x), l.say("rank_scale", maxRank)}
 		for _, s := range series[:min(len(series), 3)] {
 			if v, i := last(s.Points); i >= 0 {
-				desc = append(desc, fmt.Sprintf("%s最新为第%s名（%s）", s.Name, f.num(v.V), x[i]))
+				desc = append(desc, l.say("latest_rank", s.Name, f.num(v.V), x[i]))
 			}
 		}
 		c := &Chart{
 			ID: id, Kind: KindRankHistory, Title: title,
-			Desc:   joinDesc("折线图", desc...),
+			Desc:   l.joinDesc("line", desc...),
 			Height: 300,
 			Series: len(series), Points: points,
 			Table: seriesTable(title, x, heads, cols, fs),

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,7 +73,7 @@ func TestBulletinFrozenAtAsOf(t *testing.T) {
 		if b.AsOf != e.Latest() && got == latest {
 			t.Errorf("bulletin %s (as of %s) shows the latest ranking; the demo data differ between the two dates", b.Slug, b.AsOf)
 		}
-		for _, want := range []string{b.Title, b.Number, formatDateCN(b.AsOf)} {
+		for _, want := range []string{b.Title, b.Number, fmt.Sprintf("%d年%d月%d日", b.AsOf.Year(), int(b.AsOf.Month()), b.AsOf.Day())} {
 			if !strings.Contains(string(html), want) {
 				t.Errorf("bulletin %s lacks %q", b.Slug, want)
 			}

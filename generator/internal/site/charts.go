@@ -89,7 +89,14 @@ func (b *builder) chartMaker(p *Page) *chartMaker {
 }
 
 func (b *builder) labels(T func(string) string) chart.Labels {
+	phrases := map[string]string{}
+	for key := range chart.DefaultPhrases {
+		if s, err := b.tpl.T("chart.desc." + key); err == nil {
+			phrases[key] = s
+		}
+	}
 	return chart.Labels{
+		Phrases:   phrases,
 		Undefined: dash, Target: T("chart.target"), Expected: T("campaign.expected"),
 		Completed: T("fig.completed"), Plan: T("fig.plan"), Increment: T("chart.increment"),
 		Cumulative: T("chart.cumulative"), Count: T("stage.count"), Total: T("stage.total"),

@@ -141,7 +141,7 @@ func (t *templates) funcs() template.FuncMap {
 		"rank":    formatRank,
 		"change":  formatChange,
 		"date":    func(d dataset.Date) string { return d.String() },
-		"datecn":  formatDateCN,
+		"datecn":  t.formatDateLong,
 		"def":     func(v metrics.Value) bool { return v.OK },
 		"bar":     barWidth,
 		"dict":    dict,
@@ -224,11 +224,17 @@ func formatChange(v metrics.Value) string {
 	return "="
 }
 
-func formatDateCN(d dataset.Date) string {
+// formatDateLong writes a date the way the site's language does
+// (date.long in layouts/i18n: 2023年9月30日).
+func (t *templates) formatDateLong(d dataset.Date) string {
 	if d.IsZero() {
 		return dash
 	}
-	return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
+	f, ok := t.tr["date.long"]
+	if !ok {
+		f = "%d-%02d-%02d"
+	}
+	return fmt.Sprintf(f, d.Year(), int(d.Month()), d.Day())
 }
 
 // barWidth turns a rate into a CSS width percentage clamped to 0–100.
