@@ -414,3 +414,26 @@ func BenchmarkBuildDemo(b *testing.B) {
 		build(b, repoRoot, filepath.Join(dir, fmt.Sprint(i)), nil)
 	}
 }
+
+// TestAssetsMinified: layout CSS and JS are minified, and a syntax error in
+// them fails the build at its line.
+func TestAssetsMinified(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, "testdata/sites/small", out, nil)
+	for _, name := range []string{"site.css", "site.js", "charts.js"} {
+		src, _ := os.ReadFile(filepath.Join(layouts, "assets", name))
+		got, _ := os.ReadFile(filepath.Join(out, "assets", name))
+		if len(got) == 0 || len(got) >= len(src)*9/10 {
+			t.Errorf("assets/%s is %d bytes from %d; want it minified", name, len(got), len(src))
+		}
+	}
+	lay := filepath.Join(t.TempDir(), "layouts")
+	copyDir(t, layouts, lay)
+	if err := os.WriteFile(filepath.Join(lay, "assets", "site.js"), []byte("// ok\nvar a = ;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), Options{Source: "testdata/sites/small", Layouts: lay, Out: filepath.Join(t.TempDir(), "p")})
+	if err == nil || !strings.Contains(err.Error(), "layouts/assets/site.js:2: ") {
+		t.Errorf("Build with broken site.js = %v; want layouts/assets/site.js:2: …", err)
+	}
+}
