@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,7 +44,7 @@ func printBulletins(ctx context.Context, opts site.Options, slugs []string, stdo
 		slugs = res.Bulletins
 	}
 	for _, s := range slugs {
-		if !contains(res.Bulletins, s) {
+		if !slices.Contains(res.Bulletins, s) {
 			return usageError{fmt.Sprintf("no bulletin %q (expected one of: %s)", s, strings.Join(res.Bulletins, ", "))}
 		}
 	}
@@ -115,13 +116,4 @@ func PrintPage(ctx context.Context, url string) ([]byte, error) {
 		}),
 	)
 	return pdf, err
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,10 +76,10 @@ func parseBlock(info string, body []byte) (*block, error) {
 	if bl.Kind == "" {
 		return nil, &markdown.BlockError{Msg: fmt.Sprintf("%s block has no kind (expected kind = one of %s)", info, strings.Join(kinds, " | "))}
 	}
-	if !contains(kinds, bl.Kind) {
+	if !slices.Contains(kinds, bl.Kind) {
 		return nil, bl.errf("kind", "%s block kind %q is unknown (expected one of %s)", info, bl.Kind, strings.Join(kinds, " | "))
 	}
-	if bl.Of != "" && !contains(blockOfs, bl.Of) {
+	if bl.Of != "" && !slices.Contains(blockOfs, bl.Of) {
 		return nil, bl.errf("of", "%s block of = %q is unknown (expected one of %s)", info, bl.Of, strings.Join(blockOfs, " | "))
 	}
 	if bl.Metric != "" {
@@ -142,7 +143,7 @@ func (b *builder) blockScope(bl *block, allowed ...string) (string, error) {
 		}
 		return "campaign", nil
 	}
-	if !contains(allowed, bl.Of) {
+	if !slices.Contains(allowed, bl.Of) {
 		return "", bl.errf("of", "a %s block cannot be of %s (expected one of %s)", bl.Kind, bl.Of, strings.Join(allowed, " | "))
 	}
 	if bl.ID == "" {
@@ -354,11 +355,5 @@ func (b *builder) tableBlock(p *Page, bl *block) (template.HTML, error) {
 
 // changesAt is what changed between the report before s's date and s's date.
 func (b *builder) changesAt(s *metrics.Snapshot) *metrics.Changes {
-	var prev = s.AsOf
-	for _, d := range b.engine.ReportDates() {
-		if d < s.AsOf {
-			prev = d
-		}
-	}
-	return b.engine.Changes(prev, s.AsOf)
+	return b.engine.Changes(b.reportBefore(s.AsOf), s.AsOf)
 }

@@ -197,15 +197,7 @@ func (b *builder) feed() ([]byte, error) {
 		updated = b.asOf
 	}
 	f.Updated = atomDate(updated)
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", " ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	return xmlDocument(f)
 }
 
 func atomDate(d dataset.Date) string { return d.String() + "T00:00:00Z" }
@@ -228,15 +220,7 @@ func (b *builder) sitemap(jobs []*job) ([]byte, error) {
 		us.URLs = append(us.URLs, url{Loc: base + strings.TrimPrefix(j.page.URL, "/")})
 	}
 	sort.Slice(us.URLs, func(i, k int) bool { return us.URLs[i].Loc < us.URLs[k].Loc })
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", " ")
-	if err := enc.Encode(us); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	return xmlDocument(us)
 }
 
 // notableChanges keeps a changes table readable at any size: every
@@ -267,4 +251,17 @@ func (p *Page) NotableChanges(c *metrics.Changes) ([]metrics.ProjectChange, erro
 func (p *Page) OtherChanges(c *metrics.Changes) int {
 	rows, _ := p.NotableChanges(c)
 	return len(c.Projects) - len(rows)
+}
+
+// xmlDocument writes v as an indented XML document with its declaration.
+func xmlDocument(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -85,7 +86,7 @@ func (b *builder) chartMaker(p *Page) *chartMaker {
 		p.charts = &charts{page: p.URL}
 	}
 	T := func(k string) string { s, _ := b.tpl.T(k); return s }
-	return &chartMaker{b: b, snap: p.S, c: p.charts, T: T, l: b.labels(T), toggle: T("chart.show_data")}
+	return &chartMaker{b: b, snap: p.S, c: p.charts, T: T, l: b.chartLabels, toggle: T("chart.show_data")}
 }
 
 func (b *builder) labels(T func(string) string) chart.Labels {
@@ -153,18 +154,24 @@ func (m *chartMaker) series(ds []dataset.Date, f func(*metrics.Snapshot) metrics
 	return out
 }
 
-// targetFor is the value of a scope's target for a metric due last, if any.
-func targetFor(s *metrics.Snapshot, scope, metric string) metrics.Value {
+// latestTarget is a scope's target for a metric due last (the year's goal
+// rather than a milestone), or nil.
+func latestTarget(s *metrics.Snapshot, scope, metric string) *metrics.TargetStatus {
 	var best *metrics.TargetStatus
 	for i, t := range s.Targets {
 		if t.Scope == scope && t.Metric == metric && (best == nil || t.By > best.By) {
 			best = &s.Targets[i]
 		}
 	}
-	if best == nil {
-		return metrics.Value{}
+	return best
+}
+
+// targetFor is the value of latestTarget, undefined when there is none.
+func targetFor(s *metrics.Snapshot, scope, metric string) metrics.Value {
+	if t := latestTarget(s, scope, metric); t != nil {
+		return metrics.Def(t.Value)
 	}
-	return metrics.Def(best.Value)
+	return metrics.Value{}
 }
 
 func (m *chartMaker) add(name string, ch *chart.Chart, err error) error {
@@ -314,7 +321,7 @@ func (m *chartMaker) rankHistory(name, title string, r *metrics.Ranking, ids ...
 	x := labelsOf(r.Periods)
 	var ss []chart.Series
 	for _, row := range r.Rows {
-		if len(ids) > 0 && !contains(ids, row.ID) {
+		if len(ids) > 0 && !slices.Contains(ids, row.ID) {
 			continue
 		}
 		pts := make([]chart.Value, len(row.History))
@@ -325,13 +332,4 @@ func (m *chartMaker) rankHistory(name, title string, r *metrics.Ranking, ids ...
 	}
 	ch, err := chart.RankHistory(m.c.nextID(), title, x, ss, len(r.Rows), m.l)
 	return m.add(name, ch, err)
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

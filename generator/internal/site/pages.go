@@ -255,16 +255,8 @@ func (b *builder) jobs() ([]*job, error) {
 		return p
 	}
 	T := func(k string) string { s, _ := b.tpl.T(k); return s }
-	rk := func(kind, metric string) *metrics.Ranking {
-		r, err := snap.Ranking(kind, metric)
-		if err != nil {
-			errs.Add("site.toml", 0, "%v", err)
-			return nil
-		}
-		return r
-	}
-	mainRegions := rk("regions", rules.RankRegions)
-	mainDepts := rk("departments", rules.RankDepts)
+	mainRegions := b.rank(snap, "regions", rules.RankRegions, &errs)
+	mainDepts := b.rank(snap, "departments", rules.RankDepts, &errs)
 
 	home := page("home", "/", b.data.Title, func(p *Page) error {
 		return b.homeCharts(p, mainRegions)
@@ -379,12 +371,8 @@ func (b *builder) leaderboards(snap *metrics.Snapshot, errs *dataset.ErrorList) 
 			}
 		}
 		for i, m := range metricsOrder {
-			r, err := snap.Ranking(kind.kind, m)
-			if err != nil {
-				errs.Add("site.toml", 0, "%v", err)
-				continue
-			}
-			if i > 0 && !anyRanked(r) {
+			r := b.rank(snap, kind.kind, m, errs)
+			if r == nil || (i > 0 && !anyRanked(r)) {
 				continue
 			}
 			out = append(out, r)
@@ -498,13 +486,7 @@ func (p *Page) ScopeTargets(scope string) []metrics.TargetStatus {
 // CampaignTarget is the campaign's target for a metric due last (the
 // year's goal rather than a milestone), or nil.
 func (p *Page) CampaignTarget(metric string) *metrics.TargetStatus {
-	var best *metrics.TargetStatus
-	for i, t := range p.S.Targets {
-		if t.Scope == "campaign" && t.Metric == metric && (best == nil || t.By > best.By) {
-			best = &p.S.Targets[i]
-		}
-	}
-	return best
+	return latestTarget(p.S, "campaign", metric)
 }
 
 // DoneBy reports whether a date is set and not after the page's as-of date:
@@ -570,12 +552,17 @@ func (p *Page) Shared(name string) (template.HTML, error) {
 	if p.Kind == "404" {
 		depth = -1 // links from the base path, not relative
 	}
-	key := name + "\x00" + p.Kind + "\x00" + strconv.Itoa(depth) + "\x00" + p.S.AsOf.String()
+	return p.cached(name, p.Kind+"\x00"+strconv.Itoa(depth), p)
+}
+
+// cached executes a partial once per key and as-of date for the build.
+func (p *Page) cached(name, key string, data any) (template.HTML, error) {
+	key = name + "\x00" + key + "\x00" + p.S.AsOf.String()
 	if h, ok := p.Meta.shared.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
-	if err := p.Meta.tpl.kinds[p.Kind].ExecuteTemplate(&b, name, p); err != nil {
+	if err := p.Meta.tpl.kinds[p.Kind].ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
@@ -587,19 +574,9 @@ func (p *Page) Shared(name string) (template.HTML, error) {
 // depth and date: the same project appears in the projects table, its
 // region's, its department's and its groups'.
 func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
-	key := name + "\x00" + pr.P.ID + "\x00" + strconv.Itoa(strings.Count(p.URL, "/")) + "\x00" + p.S.AsOf.String()
-	if h, ok := p.Meta.shared.Load(key); ok {
-		return h.(template.HTML), nil
-	}
-	var b strings.Builder
 	data := struct {
 		Page    *Page
 		Project *metrics.Project
 	}{p, pr}
-	if err := p.Meta.tpl.kinds[p.Kind].ExecuteTemplate(&b, name, data); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	p.Meta.shared.Store(key, h)
-	return h, nil
+	return p.cached(name, pr.P.ID+"\x00"+strconv.Itoa(strings.Count(p.URL, "/")), data)
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"gongjian/generator/internal/chart"
 	"gongjian/generator/internal/dataset"
 	"gongjian/generator/internal/markdown"
 	"gongjian/generator/internal/metrics"
@@ -98,6 +99,8 @@ type builder struct {
 	base   *url.URL // base URL; Path always ends in "/"
 	meta   *Meta
 	extra  []*job // files added while listing pages (bulletin PDFs)
+
+	chartLabels chart.Labels // UI strings of every chart, looked up once
 }
 
 // prepare runs the phases that can fail on the user's input: load, pick
@@ -146,6 +149,7 @@ func prepare(opts Options) (*builder, error) {
 	b.snap = b.engine.At(b.asOf)
 	b.md = markdown.New(data.UnsafeHTML)
 	b.meta = newMeta(b)
+	b.chartLabels = b.labels(func(k string) string { s, _ := b.tpl.T(k); return s })
 	return b, nil
 }
 
