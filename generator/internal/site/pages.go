@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"html/template"
@@ -39,6 +40,11 @@ type Page struct {
 
 	charts *charts
 	prev   *metrics.Snapshot // the previous bulletin's figures
+
+	// relRoot, when set, is the link to the site root; Rel then links
+	// through it instead of taking the shortest path (see sharedView).
+	relRoot string
+	view    *Page
 }
 
 // Meta is what every page of a build shares.
@@ -112,7 +118,30 @@ func (p *Page) Rel(target string) string {
 	if p.Kind == "404" {
 		return p.Meta.basePath() + strings.TrimPrefix(target, "/")
 	}
+	if p.relRoot != "" {
+		return p.relRoot + strings.TrimPrefix(target, "/")
+	}
 	return relPath(p.URL, target)
+}
+
+// sharedView is the page as partials rendered once for many pages see it
+// (Shared, Row): its links go up to the root and down again, so they
+// depend on the page's depth only. The shortest link from
+// /regions/north/ to /regions/south/ is ../south/; from
+// /departments/x/ it is ../../regions/south/, and a row rendered for one
+// page must be right on the other.
+func (p *Page) sharedView() *Page {
+	if p.view != nil {
+		return p.view
+	}
+	p.view = p
+	if depth := strings.Count(p.URL, "/") - 1; p.Kind != "404" && depth > 0 && strings.HasSuffix(p.URL, "/") {
+		v := *p
+		v.relRoot = strings.Repeat("../", depth)
+		v.view = &v
+		p.view = &v
+	}
+	return p.view
 }
 
 // Canonical is the page's absolute URL when base_url is absolute.
@@ -552,7 +581,7 @@ func (p *Page) Shared(name string) (template.HTML, error) {
 	if p.Kind == "404" {
 		depth = -1 // links from the base path, not relative
 	}
-	return p.cached(name, p.Kind+"\x00"+strconv.Itoa(depth), p)
+	return p.cached(name, p.Kind+"\x00"+strconv.Itoa(depth), p.sharedView())
 }
 
 // cached executes a partial once per key and as-of date for the build.
@@ -561,8 +590,8 @@ func (p *Page) cached(name, key string, data any) (template.HTML, error) {
 	if h, ok := p.Meta.shared.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	var b strings.Builder
-	if err := p.Meta.tpl.kinds[p.Kind].ExecuteTemplate(&b, name, data); err != nil {
+	var b bytes.Buffer
+	if err := p.Meta.tpl.run(p.Kind, name, &b, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
@@ -577,6 +606,6 @@ func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
 	data := struct {
 		Page    *Page
 		Project *metrics.Project
-	}{p, pr}
+	}{p.sharedView(), pr}
 	return p.cached(name, pr.P.ID+"\x00"+strconv.Itoa(strings.Count(p.URL, "/")), data)
 }

@@ -12,11 +12,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
 	"gongjian/generator/internal/dataset"
 	"gongjian/generator/internal/metrics"
+	"gongjian/generator/internal/tmplexec"
 )
 
 // pageKinds are the layouts a site needs; each is layouts/<kind>.html.
@@ -30,6 +32,11 @@ type templates struct {
 	kinds map[string]*template.Template
 	tr    map[string]string
 	dir   string
+	fm    template.FuncMap
+	// progs holds the compiled form of each template executed so far
+	// (page kind + "\x00" + name → *compiled): see package tmplexec.
+	progs     sync.Map
+	compileMu sync.Mutex
 }
 
 // loadTemplates parses layouts/ once per build.
@@ -48,7 +55,14 @@ func loadTemplates(dir, lang string) (*templates, error) {
 		}
 		errs.Add(rel(trPath), line, "cannot read the UI strings: %v (expected a TOML file of key = \"text\")", err)
 	}
-	base := template.New("base").Funcs(t.funcs())
+	fast := t.funcs()
+	t.fm = template.FuncMap{}
+	fm := template.FuncMap{}
+	for k, f := range fast {
+		t.fm[k] = f
+		fm[k] = f.Value()
+	}
+	base := template.New("base").Funcs(fm)
 	files := []string{filepath.Join(dir, "base.html")}
 	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
 	sort.Strings(partials)
@@ -118,10 +132,69 @@ func (t *templates) execute(p *Page) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := kt.ExecuteTemplate(&buf, "base", p); err != nil {
+	if err := t.run(p.Kind, "base", &buf, p); err != nil {
 		return nil, execError(p.Kind, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// compiledTemplates switches the compiled programs on; the tests switch
+// them off to compare with html/template.
+var compiledTemplates = true
+
+// run executes the template name of a page kind's set into buf: through
+// its compiled program when there is one, else (and whenever the program
+// declines) through html/template, whose output the program reproduces
+// byte for byte. A template is compiled after its first html/template
+// execution, which is what escapes it.
+func (t *templates) run(kind, name string, buf *bytes.Buffer, data any) error {
+	kt := t.kinds[kind]
+	if !compiledTemplates {
+		return kt.ExecuteTemplate(buf, name, data)
+	}
+	key := kind + "\x00" + name
+	if v, ok := t.progs.Load(key); ok {
+		if c := v.(*compiled); c.prog != nil && c.prog.Execute(buf, data) == nil {
+			return nil
+		}
+		return kt.ExecuteTemplate(buf, name, data)
+	}
+	if err := kt.ExecuteTemplate(buf, name, data); err != nil {
+		return err
+	}
+	t.compileMu.Lock()
+	defer t.compileMu.Unlock()
+	if _, ok := t.progs.Load(key); !ok {
+		prog, err := tmplexec.Compile(kt, name, t.fm, pageMethods()...)
+		t.progs.Store(key, &compiled{prog, err})
+	}
+	return nil
+}
+
+// pageMethods are the methods layouts call on every page, called
+// directly by compiled templates. (A function: Shared and Row run
+// templates themselves.)
+func pageMethods() []*tmplexec.Method {
+	return []*tmplexec.Method{
+		tmplexec.Method1("Rel", (*Page).Rel),
+		tmplexec.Method0("Canonical", (*Page).Canonical),
+		tmplexec.Method0("HasCharts", (*Page).HasCharts),
+		tmplexec.Method1("Chart", (*Page).Chart),
+		tmplexec.Method1E("Shared", (*Page).Shared),
+		tmplexec.Method2E("Row", (*Page).Row),
+		tmplexec.Method1("DoneBy", (*Page).DoneBy),
+		tmplexec.Method1("ApprovalStatus", (*Page).ApprovalStatus),
+		tmplexec.Method1("RegionName", (*Meta).RegionName),
+		tmplexec.Method1("DeptName", (*Meta).DeptName),
+		tmplexec.Method1("CategoryName", (*Meta).CategoryName),
+		tmplexec.Method1("ListName", (*Meta).ListName),
+	}
+}
+
+// compiled is a template's program, or why it has none.
+type compiled struct {
+	prog *tmplexec.Program
+	err  error
 }
 
 // T translates a UI string key.
@@ -132,25 +205,28 @@ func (t *templates) T(key string) (string, error) {
 	return "", fmt.Errorf("no UI string %q in layouts/i18n (expected a line %s = \"…\")", key, key)
 }
 
-func (t *templates) funcs() template.FuncMap {
-	return template.FuncMap{
+// funcs are the layouts' functions. Those with our own types are wrapped
+// for a direct call from compiled templates (tmplexec.Func1); the others
+// get theirs from their signature.
+func (t *templates) funcs() map[string]tmplexec.Func {
+	fs := map[string]any{
 		"T":       t.T,
 		"amount":  formatAmount,
-		"pct":     formatPct,
-		"pp":      formatPP,
-		"rank":    formatRank,
-		"change":  formatChange,
-		"date":    func(d dataset.Date) string { return d.String() },
-		"datecn":  t.formatDateLong,
-		"def":     func(v metrics.Value) bool { return v.OK },
-		"bar":     barWidth,
+		"pct":     tmplexec.Func1(formatPct),
+		"pp":      tmplexec.Func1(formatPP),
+		"rank":    tmplexec.Func1(formatRank),
+		"change":  tmplexec.Func1(formatChange),
+		"date":    tmplexec.Func1(func(d dataset.Date) string { return d.String() }),
+		"datecn":  tmplexec.Func1(t.formatDateLong),
+		"def":     tmplexec.Func1(func(v metrics.Value) bool { return v.OK }),
+		"bar":     tmplexec.Func1(barWidth),
 		"dict":    dict,
 		"neg":     func(i int) int { return -i },
 		"fmetric": formatMetric,
 		"list":    func(xs ...any) []any { return xs },
-		"stageName": func(s metrics.Stage) (string, error) {
+		"stageName": tmplexec.Func1E(func(s metrics.Stage) (string, error) {
 			return t.T("stage." + string(s))
-		},
+		}),
 		"approvalName": func(kind string) (string, error) { return t.T("approval." + kind) },
 		"levelName":    func(l string) (string, error) { return t.T("level." + l) },
 		"metricName":   func(m string) (string, error) { return t.T("metric." + m) },
@@ -161,6 +237,15 @@ func (t *templates) funcs() template.FuncMap {
 			return "esc" + strconv.Itoa(streak)
 		},
 	}
+	out := map[string]tmplexec.Func{}
+	for k, f := range fs {
+		if fn, ok := f.(tmplexec.Func); ok {
+			out[k] = fn
+		} else {
+			out[k] = tmplexec.Reflect(f)
+		}
+	}
+	return out
 }
 
 const dash = "—"

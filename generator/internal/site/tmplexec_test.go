@@ -1,0 +1,106 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gongjian/generator/internal/synth"
+)
+
+// TestCompiledTemplatesMatchHTMLTemplate builds sites with the compiled
+// templates and with html/template alone: every file must be the same,
+// byte for byte. The sites cover every page kind and partial of the
+// default layouts: the demo, the small test site and a synthetic
+// campaign (names with markup, missing reports, every flag).
+func TestCompiledTemplatesMatchHTMLTemplate(t *testing.T) {
+	synthDir := filepath.Join(t.TempDir(), "synth")
+	if err := synth.Write(synthDir, synth.Options{Projects: 300, Regions: 12, Departments: 9, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{repoRoot, "testdata/sites/small", synthDir} {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			fast := filepath.Join(t.TempDir(), "fast")
+			build(t, src, fast, nil)
+			compiledTemplates = false
+			slow := filepath.Join(t.TempDir(), "slow")
+			build(t, src, slow, nil)
+			compiledTemplates = true
+			compareTrees(t, slow, fast)
+			if src == repoRoot {
+				// The pages a large site has many of must not fall back.
+				tpl := renderedTemplates(t, src)
+				for _, k := range []string{"project/base", "projects/base", "region/base", "department/base", "group/base", "home/base", "rankings/base", "projects/partials/project-row"} {
+					kind, name, _ := strings.Cut(k, "/")
+					v, ok := tpl.progs.Load(kind + "\x00" + name)
+					if !ok {
+						t.Errorf("%s: never executed", k)
+					} else if c := v.(*compiled); c.prog == nil {
+						t.Errorf("%s: not compiled: %v", k, c.err)
+					}
+				}
+			}
+		})
+	}
+}
+
+func compareTrees(t *testing.T, want, got string) {
+	t.Helper()
+	files := map[string]bool{}
+	for _, root := range []string{want, got} {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				files[rel] = true
+			}
+			return nil
+		})
+	}
+	var names []string
+	for f := range files {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	bad := 0
+	for _, f := range names {
+		a, errA := os.ReadFile(filepath.Join(want, f))
+		b, errB := os.ReadFile(filepath.Join(got, f))
+		if errA != nil || errB != nil {
+			t.Errorf("%s: only in one build (%v, %v)", f, errA, errB)
+			continue
+		}
+		if !bytes.Equal(a, b) {
+			bad++
+			if bad <= 5 {
+				i := 0
+				for i < len(a) && i < len(b) && a[i] == b[i] {
+					i++
+				}
+				lo := max(i-80, 0)
+				t.Errorf("%s differs at byte %d:\nhtml/template: %q\ncompiled:      %q", f, i, a[lo:min(i+80, len(a))], b[lo:min(i+80, len(b))])
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d files differ", bad, len(names))
+	}
+}
+
+// renderedTemplates renders a site into nothing and returns its layouts.
+func renderedTemplates(t *testing.T, src string) *templates {
+	opts := Options{Source: src, Layouts: layouts}
+	opts.defaults()
+	b, err := prepare(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.render(context.Background(), discard{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.tpl
+}
