@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -78,17 +79,28 @@ func (f numFmt) round(v float64) float64 {
 }
 
 func roundHalfUp(v float64, decimals int) float64 {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	dot := strings.IndexByte(s, '.')
+	var buf [32]byte // enough for the figures we show; longer ones spill to the heap
+	s := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	dot := bytes.IndexByte(s, '.')
 	if dot < 0 || len(s)-dot-1 <= decimals {
 		return v // already short enough
 	}
-	n, err := strconv.ParseUint(s[:dot]+s[dot+1:dot+1+decimals], 10, 64)
-	if err != nil || n >= 1<<53 {
-		p := math.Pow10(decimals) // beyond any figure we show
-		return math.Round(v*p) / p
+	// n is the digits up to the last one shown, as an integer; from 2^53 on
+	// (the figure is beyond any we show) it may not be exact.
+	var n uint64
+	for _, c := range s[:dot+1+decimals] {
+		if c == '.' {
+			continue
+		}
+		n = n*10 + uint64(c-'0')
+		if n >= 1<<53 {
+			p := math.Pow10(decimals)
+			return math.Round(v*p) / p
+		}
 	}
 	if s[dot+1+decimals] >= '5' {
 		n++
@@ -104,11 +116,33 @@ func roundHalfUp(v float64, decimals int) float64 {
 
 // num writes a defined number.
 func (f numFmt) num(v float64) string {
-	s := strconv.FormatFloat(f.round(v), 'f', f.decimals, 64)
+	return f.fixed(f.round(v))
+}
+
+// fixed writes a number already rounded (f.round): f.num(v) is
+// f.fixed(f.round(v)).
+func (f numFmt) fixed(r float64) string {
+	var buf [32]byte
+	return string(f.appendFixed(buf[:0], r))
+}
+
+func (f numFmt) appendFixed(dst []byte, r float64) []byte {
+	dst = strconv.AppendFloat(dst, r, 'f', f.decimals, 64)
 	if f.pct {
-		s += "%"
+		dst = append(dst, '%')
 	}
-	return s
+	return dst
+}
+
+// roundAll returns the points rounded (f.round), OK false where undefined.
+func roundAll(f numFmt, points []Value) []Value {
+	out := make([]Value, len(points))
+	for i, v := range points {
+		if v.defined() {
+			out[i] = Value{V: f.round(v.V), OK: true}
+		}
+	}
+	return out
 }
 
 // str writes v, or the undefined mark.
@@ -256,6 +290,46 @@ func definedVals(f numFmt, series ...[]Value) []float64 {
 	return out
 }
 
+// definedRounded collects the defined values of rounded series (roundAll).
+func definedRounded(series ...[]Value) []float64 {
+	n := 0
+	for _, s := range series {
+		n += len(s)
+	}
+	out := make([]float64, 0, n)
+	for _, s := range series {
+		for _, v := range s {
+			if v.OK {
+				out = append(out, v.V)
+			}
+		}
+	}
+	return out
+}
+
+// lineItems is lineData of rounded points (roundAll).
+func lineItems(rounded []Value) []interface{} {
+	data := make([]interface{}, len(rounded))
+	for i, v := range rounded {
+		if v.OK {
+			data[i] = opts.LineData{Value: v.V}
+		}
+	}
+	return data
+}
+
+// barItems is a bar series' data of rounded points (roundAll): a typed
+// item per defined point, null otherwise.
+func barItems(rounded []Value) []interface{} {
+	data := make([]interface{}, len(rounded))
+	for i, v := range rounded {
+		if v.OK {
+			data[i] = opts.BarData{Value: v.V}
+		}
+	}
+	return data
+}
+
 // lineData is a line's data: a typed item per defined point, null otherwise.
 func lineData(points []Value, f numFmt) []interface{} {
 	data := make([]interface{}, len(points))
@@ -276,6 +350,16 @@ func (l Labels) span(x []string) string {
 		return x[0]
 	}
 	return l.say("span", x[0], x[len(x)-1])
+}
+
+// lastOK returns the index of the last defined rounded point, or -1.
+func lastOK(rounded []Value) int {
+	for i := len(rounded) - 1; i >= 0; i-- {
+		if rounded[i].OK {
+			return i
+		}
+	}
+	return -1
 }
 
 // last returns the last defined point and its index, or -1.

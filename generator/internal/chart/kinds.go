@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -46,8 +47,9 @@ func statusColor(status string) (string, error) {
 }
 
 // refLine is a dashed reference line (target, plan) across the grid at v on
-// the x axis (vertical line) or the y axis, labelled with text.
-func refLine(name, text string, onX bool, v float64) []charts.SeriesOpts {
+// the x axis (vertical line) or the y axis, labelled with text. v is a
+// float64 (or a template's sentinel).
+func refLine(name, text string, onX bool, v any) []charts.SeriesOpts {
 	label := &opts.Label{Show: opts.Bool(true), Formatter: text, Color: colorReference}
 	var item charts.SeriesOpts
 	if onX {
@@ -77,8 +79,9 @@ func addLine(ms *charts.MultiSeries, name string, so ...charts.SeriesOpts) {
 	*ms = append(*ms, s)
 }
 
-// lineSeriesOpts styles one line; color "" takes the palette's.
-func lineSeriesOpts(data []interface{}, dashed bool, color string) []charts.SeriesOpts {
+// lineSeriesOpts styles one line; color "" takes the palette's. data is a
+// []any of lineData (or a template's sentinel).
+func lineSeriesOpts(data any, dashed bool, color string) []charts.SeriesOpts {
 	o := []charts.SeriesOpts{
 		withData(data),
 		seriesAnimation,
@@ -121,16 +124,57 @@ func valueYAxis(unit string, vals []float64, ref Value, f numFmt) opts.YAxis {
 
 // seriesTable is a table with one row per x and one column per series.
 func seriesTable(caption string, x []string, heads []string, cols [][]Value, fs []numFmt) Table {
-	t := Table{Caption: caption, Head: append([]string{""}, heads...), NumCols: make([]bool, len(heads)+1)}
+	rounded := make([][]Value, len(cols))
+	for c, col := range cols {
+		rounded[c] = roundAll(fs[c], col)
+	}
+	return tableOf(caption, x, heads, rounded, fs)
+}
+
+// roundedTable is seriesTable of rounded columns (roundAll), all in f.
+func roundedTable(caption string, x []string, heads []string, cols [][]Value, f numFmt) Table {
+	fs := make([]numFmt, len(cols))
+	for i := range fs {
+		fs[i] = f
+	}
+	return tableOf(caption, x, heads, cols, fs)
+}
+
+// tableOf is a table with one row per x and one column per rounded series,
+// the series' values written in fs. The cells are slices of one array and
+// the numbers substrings of one string: a few allocations for the table.
+func tableOf(caption string, x []string, heads []string, cols [][]Value, fs []numFmt) Table {
+	w := len(heads) + 1
+	t := Table{Caption: caption, Head: append([]string{""}, heads...), NumCols: make([]bool, w)}
 	for i := range heads {
 		t.NumCols[i+1] = true
 	}
 	t.Rows = make([][]string, len(x))
-	for r, xv := range x {
-		row := make([]string, 0, len(cols)+1)
-		row = append(row, xv)
+	cells := make([]string, len(x)*w)
+	buf := make([]byte, 0, len(x)*len(cols)*8)
+	ends := make([]int, 0, len(x)*len(cols))
+	for r := range x {
 		for c, col := range cols {
-			row = append(row, fs[c].str(col[r]))
+			if v := col[r]; v.OK {
+				buf = fs[c].appendFixed(buf, v.V)
+			}
+			ends = append(ends, len(buf))
+		}
+	}
+	nums := string(buf)
+	k, start := 0, 0
+	for r, xv := range x {
+		row := cells[r*w : (r+1)*w : (r+1)*w]
+		row[0] = xv
+		for c, col := range cols {
+			end := ends[k]
+			k++
+			if col[r].OK {
+				row[c+1] = nums[start:end]
+			} else {
+				row[c+1] = fs[c].undef
+			}
+			start = end
 		}
 		t.Rows[r] = row
 	}
@@ -577,7 +621,16 @@ func Heatmap(id, title string, x []string, y []string, cells [][]Value, l Labels
 // cumulative completion as a line, the expected amount (plan × expected
 // pace) as a dashed line, and the plan as a dashed horizontal line when
 // defined. All in Labels.Unit with 2 decimals.
+//
+// It is drawn on every project page, so its options come from a template
+// built once by go-echarts per labels and shape (see template.go).
 func Project(id, title string, x []string, cumulative []Value, increments []Value, expectedAmount []Value, plan Value, l Labels) (*Chart, error) {
+	return project(id, title, x, cumulative, increments, expectedAmount, plan, l, true)
+}
+
+// project is Project; with fast false its options are always built by
+// go-echarts, the reference TestProjectFastPath holds the template to.
+func project(id, title string, x []string, cumulative, increments, expectedAmount []Value, plan Value, l Labels, fast bool) (*Chart, error) {
 	return guard(id, KindProject, func() (*Chart, error) {
 		for _, s := range []struct {
 			what string
@@ -590,51 +643,212 @@ func Project(id, title string, x []string, cumulative []Value, increments []Valu
 		unit := l.Unit
 		f := l.with(fmtAmount)
 		f.pct = false
+		// Every value rounded once, to what is shown.
+		p := &projectIn{title: title, x: x,
+			inc: roundAll(f, increments), cum: roundAll(f, cumulative), exp: roundAll(f, expectedAmount)}
 		caption := title
 		desc := []string{title, l.span(x)}
-		if v, i := last(cumulative); i >= 0 {
-			desc = append(desc, l.say("value_at", l.Cumulative, spaced("", f.num(v.V), unit), x[i]))
+		if i := lastOK(p.cum); i >= 0 {
+			desc = append(desc, l.say("value_at", l.Cumulative, spaced("", f.fixed(p.cum[i].V), unit), x[i]))
 		}
-		planText := ""
 		if plan.defined() {
-			planText = spaced(l.Plan, f.num(plan.V), unit)
-			caption = withNote(title, planText)
-			desc = append(desc, planText)
+			p.plan = Value{V: f.round(plan.V), OK: true}
+			p.planText = spaced(l.Plan, f.fixed(p.plan.V), unit)
+			caption = withNote(title, p.planText)
+			desc = append(desc, p.planText)
 		}
+		p.desc = l.joinDesc("combo", desc...)
+		p.y = valueYAxis(unit, definedRounded(p.cum, p.inc, p.exp), plan, f)
 		c := &Chart{
 			ID: id, Kind: KindProject, Title: title,
-			Desc:   l.joinDesc("combo", desc...),
+			Desc:   p.desc,
 			Height: 340,
 			Series: 3, Points: 3 * len(x),
-			Table: seriesTable(caption, x,
+			Table: roundedTable(caption, x,
 				[]string{withUnit(l.Increment, unit), withUnit(l.Cumulative, unit), withUnit(l.Expected, unit)},
-				[][]Value{increments, cumulative, expectedAmount}, []numFmt{f, f, f}),
+				[][]Value{p.inc, p.cum, p.exp}, f),
 		}
-
-		incData := make([]interface{}, len(increments))
-		for i, v := range increments {
-			if v.defined() {
-				incData[i] = opts.BarData{Value: f.round(v.V)}
+		if fast {
+			if b, ok := p.fromTemplate(l); ok {
+				c.Options = b
+				return c, nil
 			}
+			projectFallbacks.Add(1)
 		}
-		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(base{id: id, title: title, desc: c.Desc, legend: true, tooltip: "axis"}.opts(),
-			grid(gridTop(true, axisName(unit)), 24, 8),
-			charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-			charts.WithYAxisOpts(valueYAxis(unit, definedVals(f, cumulative, increments, expectedAmount), plan, f)))...)
-		bar.SetXAxis(x)
-		bar.AddSeries(l.Increment, nil, withData(incData), seriesAnimation,
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorIncrement}),
-			charts.WithBarChartOpts(opts.BarChart{BarWidth: "40%"}))
-
-		cum := lineSeriesOpts(lineData(cumulative, f), false, colorNeutral)
-		if plan.defined() {
-			cum = append(cum, refLine(l.Plan, planText, false, f.round(plan.V))...)
-		}
-		addLine(&bar.MultiSeries, l.Cumulative, cum...)
-		addLine(&bar.MultiSeries, l.Expected, lineSeriesOpts(lineData(expectedAmount, f), true, colorReference)...)
-		return c, render(c, bar, nil)
+		return c, render(c, p.echarts().bar(id, l), nil)
 	})
+}
+
+// projectIn is a project chart's figures, checked and rounded.
+type projectIn struct {
+	title, desc   string
+	x             []string
+	inc, cum, exp []Value // rounded; OK false where undefined
+	plan          Value   // rounded
+	planText      string
+	y             opts.YAxis
+}
+
+// projectOpts are the values a project chart gives go-echarts: its
+// figures (echarts), or sentinels for a template (newProjectTemplate).
+type projectOpts struct {
+	title, desc   string
+	x             any // SetXAxis
+	inc, cum, exp any // series data
+	planY         any // the plan line's y; nil: no plan line
+	planText      string
+	y             opts.YAxis
+}
+
+func (p *projectIn) echarts() projectOpts {
+	o := projectOpts{title: p.title, desc: p.desc, x: p.x, planText: p.planText, y: p.y,
+		inc: barItems(p.inc), cum: lineItems(p.cum), exp: lineItems(p.exp)}
+	if p.plan.OK {
+		o.planY = p.plan.V
+	}
+	return o
+}
+
+// bar builds the chart with go-echarts.
+func (o projectOpts) bar(id string, l Labels) *charts.Bar {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(base{id: id, title: o.title, desc: o.desc, legend: true, tooltip: "axis"}.opts(),
+		grid(gridTop(true, axisName(l.Unit)), 24, 8),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(o.y))...)
+	bar.SetXAxis(o.x)
+	bar.AddSeries(l.Increment, nil, withData(o.inc), seriesAnimation,
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorIncrement}),
+		charts.WithBarChartOpts(opts.BarChart{BarWidth: "40%"}))
+
+	cum := lineSeriesOpts(o.cum, false, colorNeutral)
+	if o.planY != nil {
+		cum = append(cum, refLine(l.Plan, o.planText, false, o.planY)...)
+	}
+	addLine(&bar.MultiSeries, l.Cumulative, cum...)
+	addLine(&bar.MultiSeries, l.Expected, lineSeriesOpts(o.exp, true, colorReference)...)
+	return bar
+}
+
+// projectKey is what a project chart's options depend on besides the
+// values written at the template's cuts.
+type projectKey struct {
+	unit, increment, cumulative, expected, plan string // labels
+	title, desc                                 bool   // not empty (omitempty)
+	planLine                                    bool   // the plan's mark line
+	yRange                                      bool   // y axis min, max and splitNumber
+}
+
+// Project template slots.
+const (
+	slotTitle = iota
+	slotDesc
+	slotX
+	slotInc
+	slotCum
+	slotExp
+	slotPlanY
+	slotPlanText
+	slotYMin
+	slotYMax
+	slotYSplit
+)
+
+var projectTemplates templateCache
+
+// projectFallbacks counts the project charts built by go-echarts although
+// the template was asked for (tests check it stays 0 but where expected).
+var projectFallbacks atomic.Int64
+
+// newProjectTemplate builds the project chart of k with go-echarts, a
+// sentinel in each slot, and cuts its JSON; nil if it cannot be cut.
+func newProjectTemplate(k projectKey) *optTemplate {
+	l := Labels{Unit: k.unit, Increment: k.increment, Cumulative: k.cumulative, Expected: k.expected, Plan: k.plan}
+	o := projectOpts{x: sentinel(slotX), inc: sentinel(slotInc), cum: sentinel(slotCum), exp: sentinel(slotExp)}
+	slots := []slotPattern{stringSlot(slotX), stringSlot(slotInc), stringSlot(slotCum), stringSlot(slotExp)}
+	if k.title {
+		o.title = sentinel(slotTitle)
+		slots = append(slots, stringSlot(slotTitle))
+	}
+	if k.desc {
+		o.desc = sentinel(slotDesc)
+		slots = append(slots, stringSlot(slotDesc))
+	}
+	if k.planLine {
+		o.planY, o.planText = sentinel(slotPlanY), sentinel(slotPlanText)
+		slots = append(slots, stringSlot(slotPlanY), stringSlot(slotPlanText))
+	}
+	o.y = valueYAxis(k.unit, nil, Value{}, fmtAmount)
+	if k.yRange {
+		o.y.Min, o.y.Max, o.y.SplitNumber = sentinel(slotYMin), sentinel(slotYMax), intSentinel
+		slots = append(slots, stringSlot(slotYMin), stringSlot(slotYMax), intSlot(slotYSplit))
+	}
+	var c Chart
+	if err := render(&c, o.bar("c_template", l), nil); err != nil {
+		return nil
+	}
+	return newOptTemplate(c.Options, slots)
+}
+
+// fromTemplate writes the options from the template of p's shape; ok is
+// false when there is none (a label holds a sentinel's text) or a value
+// cannot be written, and the chart must be built with go-echarts.
+func (p *projectIn) fromTemplate(l Labels) (b []byte, ok bool) {
+	k := projectKey{
+		unit: l.Unit, increment: l.Increment, cumulative: l.Cumulative, expected: l.Expected, plan: l.Plan,
+		title: p.title != "", desc: p.desc != "", planLine: p.plan.OK, yRange: p.y.Min != nil || p.y.Max != nil,
+	}
+	var lo, hi float64
+	if k.yRange {
+		var okLo, okHi bool
+		lo, okLo = p.y.Min.(float64)
+		hi, okHi = p.y.Max.(float64)
+		if !okLo || !okHi || p.y.SplitNumber == 0 || !finite([]Value{{lo, true}, {hi, true}}) {
+			return nil, false
+		}
+	}
+	if !finite(p.inc) || !finite(p.cum) || !finite(p.exp) || !finite([]Value{p.plan}) {
+		return nil, false // json.Marshal fails on these: let it say so
+	}
+	t := projectTemplates.get(k, func() *optTemplate { return newProjectTemplate(k) })
+	if t == nil {
+		return nil, false
+	}
+	n := len(t.text) + len(p.title) + len(p.desc) + len(p.planText) + 64
+	for _, x := range p.x {
+		n += len(x) + 3
+	}
+	b = make([]byte, 0, n+3*len(p.x)*16)
+	prev := 0
+	for _, c := range t.cuts {
+		b = append(b, t.text[prev:c.at]...)
+		prev = c.end
+		switch c.slot {
+		case slotTitle:
+			b = appendJSONString(b, p.title)
+		case slotDesc:
+			b = appendJSONString(b, p.desc)
+		case slotX:
+			b = appendJSONStrings(b, p.x)
+		case slotInc:
+			b = appendValueData(b, p.inc)
+		case slotCum:
+			b = appendValueData(b, p.cum)
+		case slotExp:
+			b = appendValueData(b, p.exp)
+		case slotPlanY:
+			b = appendJSONFloat(b, p.plan.V)
+		case slotPlanText:
+			b = appendJSONString(b, p.planText)
+		case slotYMin:
+			b = appendJSONFloat(b, lo)
+		case slotYMax:
+			b = appendJSONFloat(b, hi)
+		case slotYSplit:
+			b = strconv.AppendInt(b, int64(p.y.SplitNumber), 10)
+		}
+	}
+	return append(b, t.text[prev:]...), true
 }
 
 // RankHistory is the rank of one or more units over the ranking periods:
