@@ -303,8 +303,7 @@ func rankableMetrics() []string {
 // renderPartial executes a partial with data, for blocks.
 func (b *builder) renderPartial(name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	t := b.tpl.kinds["page"]
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := b.tpl.run("page", name, &buf, data); err != nil {
 		return "", execError("page", err)
 	}
 	return template.HTML(buf.String()), nil

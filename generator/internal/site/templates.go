@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 
@@ -154,9 +155,11 @@ func (t *templates) run(kind, name string, buf *bytes.Buffer, data any) error {
 	}
 	key := kind + "\x00" + name
 	if v, ok := t.progs.Load(key); ok {
-		if c := v.(*compiled); c.prog != nil && c.prog.Execute(buf, data) == nil {
+		c := v.(*compiled)
+		if c.prog != nil && c.prog.Execute(buf, data) == nil {
 			return nil
 		}
+		c.fallbacks.Add(1)
 		return kt.ExecuteTemplate(buf, name, data)
 	}
 	if err := kt.ExecuteTemplate(buf, name, data); err != nil {
@@ -166,7 +169,7 @@ func (t *templates) run(kind, name string, buf *bytes.Buffer, data any) error {
 	defer t.compileMu.Unlock()
 	if _, ok := t.progs.Load(key); !ok {
 		prog, err := tmplexec.Compile(kt, name, t.fm, pageMethods()...)
-		t.progs.Store(key, &compiled{prog, err})
+		t.progs.Store(key, &compiled{prog: prog, err: err})
 	}
 	return nil
 }
@@ -193,8 +196,9 @@ func pageMethods() []*tmplexec.Method {
 
 // compiled is a template's program, or why it has none.
 type compiled struct {
-	prog *tmplexec.Program
-	err  error
+	prog      *tmplexec.Program
+	err       error
+	fallbacks atomic.Int64 // executions the program declined
 }
 
 // T translates a UI string key.

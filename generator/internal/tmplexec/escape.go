@@ -40,6 +40,7 @@ var escapers = map[string]escaper{
 	"_html_template_urlnormalizer":  func(s string, t contentType) (string, bool) { return urlProcessor(true, s, t), true },
 	"_html_template_urlescaper":     func(s string, t contentType) (string, bool) { return urlProcessor(false, s, t), true },
 	"_html_template_cssvaluefilter": cssValueFilter,
+	"_html_template_cssescaper":     cssEscaper,
 }
 
 // indirectAny is html/template's indirect.
@@ -284,4 +285,63 @@ func isCSSNmchar(r rune) bool {
 		0x80 <= r && r <= 0xd7ff ||
 		0xe000 <= r && r <= 0xfffd ||
 		0x10000 <= r && r <= 0x10ffff
+}
+
+func cssEscaper(s string, _ contentType) (string, bool) {
+	var b strings.Builder
+	r, w, written := rune(0), 0, 0
+	for i := 0; i < len(s); i += w {
+		r, w = utf8.DecodeRuneInString(s[i:])
+		var repl string
+		switch {
+		case int(r) < len(cssReplacementTable) && cssReplacementTable[r] != "":
+			repl = cssReplacementTable[r]
+		default:
+			continue
+		}
+		if written == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[written:i])
+		b.WriteString(repl)
+		written = i + w
+		if repl != `\\` && (written == len(s) || isHex(s[written]) || isCSSSpace(s[written])) {
+			b.WriteByte(' ')
+		}
+	}
+	if written == 0 {
+		return s, true
+	}
+	b.WriteString(s[written:])
+	return b.String(), true
+}
+
+var cssReplacementTable = []string{
+	0:    `\0`,
+	'\t': `\9`,
+	'\n': `\a`,
+	'\f': `\c`,
+	'\r': `\d`,
+	'"':  `\22`,
+	'&':  `\26`,
+	'\'': `\27`,
+	'(':  `\28`,
+	')':  `\29`,
+	'+':  `\2b`,
+	'/':  `\2f`,
+	':':  `\3a`,
+	';':  `\3b`,
+	'<':  `\3c`,
+	'>':  `\3e`,
+	'\\': `\\`,
+	'{':  `\7b`,
+	'}':  `\7d`,
+}
+
+func isCSSSpace(b byte) bool {
+	switch b {
+	case '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }

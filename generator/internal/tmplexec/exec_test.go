@@ -100,6 +100,7 @@ func TestExecuteMatchesHTMLTemplate(t *testing.T) {
 		{"html in attribute falls back", `<div title="{{.HTML}}"></div>`, true, false},
 		{"urls", `<a href="{{.Href}}">x</a><a href="{{.URL}}">y</a><a href="/q?s={{.Title}}">z</a><a href="{{.Ptr.Name}}/{{.Title}}">w</a>`, true, true},
 		{"css value", `<span style="width: {{.Width}}%"></span><span style="width: {{.Title}}"></span>`, true, true},
+		{"css string", `<style>p { content: "{{.Title}}"; } q { content: '{{.Href}}\\ \\' } </style>`, true, true},
 		{"rcdata", `<title>{{.Title}} {{.HTML}}</title>`, true, true},
 		{"methods", `{{.Ptr.Hello "you"}} {{.Twice 21}} {{.ByValue}} {{.Val.Name}}`, true, true},
 		{"method error falls back", `{{.Fail}}`, true, false},
