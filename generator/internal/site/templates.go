@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -146,32 +147,44 @@ var compiledTemplates = true
 // run executes the template name of a page kind's set into buf: through
 // its compiled program when there is one, else (and whenever the program
 // declines) through html/template, whose output the program reproduces
-// byte for byte. A template is compiled after its first html/template
-// execution, which is what escapes it.
+// byte for byte.
 func (t *templates) run(kind, name string, buf *bytes.Buffer, data any) error {
 	kt := t.kinds[kind]
 	if !compiledTemplates {
 		return kt.ExecuteTemplate(buf, name, data)
 	}
+	c := t.program(kind, name)
+	if c.prog != nil && c.prog.Execute(buf, data) == nil {
+		return nil
+	}
+	c.fallbacks.Add(1)
+	return kt.ExecuteTemplate(buf, name, data)
+}
+
+// program compiles a template on its first use. html/template escapes a
+// template when it is first executed; an execution without data does
+// that (and stops at the first field, or runs through writing nothing of
+// use), so even a page kind with a single page runs compiled.
+func (t *templates) program(kind, name string) *compiled {
 	key := kind + "\x00" + name
 	if v, ok := t.progs.Load(key); ok {
-		c := v.(*compiled)
-		if c.prog != nil && c.prog.Execute(buf, data) == nil {
-			return nil
-		}
-		c.fallbacks.Add(1)
-		return kt.ExecuteTemplate(buf, name, data)
-	}
-	if err := kt.ExecuteTemplate(buf, name, data); err != nil {
-		return err
+		return v.(*compiled)
 	}
 	t.compileMu.Lock()
 	defer t.compileMu.Unlock()
-	if _, ok := t.progs.Load(key); !ok {
-		prog, err := tmplexec.Compile(kt, name, t.fm, pageMethods()...)
-		t.progs.Store(key, &compiled{prog: prog, err: err})
+	if v, ok := t.progs.Load(key); ok {
+		return v.(*compiled)
 	}
-	return nil
+	kt := t.kinds[kind]
+	c := &compiled{}
+	var escErr *template.Error
+	if err := kt.ExecuteTemplate(io.Discard, name, nil); errors.As(err, &escErr) {
+		c.err = err // html/template reports it on every execution
+	} else {
+		c.prog, c.err = tmplexec.Compile(kt, name, t.fm, pageMethods()...)
+	}
+	t.progs.Store(key, c)
+	return c
 }
 
 // pageMethods are the methods layouts call on every page, called
