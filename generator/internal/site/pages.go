@@ -65,12 +65,14 @@ type Meta struct {
 	listName   map[string]string
 	t          func(string) (string, error)
 	tpl        *templates
-	shared     sync.Map // Shared's cache
+	sharedMu   sync.RWMutex
+	shared     map[sharedKey]template.HTML // Shared's and Row's outputs
 }
 
 func newMeta(b *builder) *Meta {
 	s := b.data
 	m := &Meta{
+		shared:     map[sharedKey]template.HTML{},
 		Site:       s,
 		HTMLLang:   s.Language,
 		MoneyUnit:  s.MoneyUnit,
@@ -581,21 +583,35 @@ func (p *Page) Shared(name string) (template.HTML, error) {
 	if p.Kind == "404" {
 		depth = -1 // links from the base path, not relative
 	}
-	return p.cached(name, p.Kind+"\x00"+strconv.Itoa(depth), p.sharedView())
+	return p.cached(sharedKey{name: name, kind: p.Kind, depth: depth, asOf: p.S.AsOf}, p.sharedView())
 }
 
-// cached executes a partial once per key and as-of date for the build.
-func (p *Page) cached(name, key string, data any) (template.HTML, error) {
-	key = name + "\x00" + key + "\x00" + p.S.AsOf.String()
-	if h, ok := p.Meta.shared.Load(key); ok {
-		return h.(template.HTML), nil
+// sharedKey identifies a partial's output reused across pages.
+type sharedKey struct {
+	name  string
+	kind  string // Shared: the page kind
+	depth int
+	pr    *metrics.Project // Row: the project, as of one date
+	asOf  dataset.Date
+}
+
+// cached executes a partial once per key for the build.
+func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
+	m := p.Meta
+	m.sharedMu.RLock()
+	h, ok := m.shared[k]
+	m.sharedMu.RUnlock()
+	if ok {
+		return h, nil
 	}
 	var b bytes.Buffer
-	if err := p.Meta.tpl.run(p.Kind, name, &b, data); err != nil {
+	if err := m.tpl.run(p.Kind, k.name, &b, data); err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
-	p.Meta.shared.Store(key, h)
+	h = template.HTML(b.String())
+	m.sharedMu.Lock()
+	m.shared[k] = h
+	m.sharedMu.Unlock()
 	return h, nil
 }
 
@@ -603,9 +619,17 @@ func (p *Page) cached(name, key string, data any) (template.HTML, error) {
 // depth and date: the same project appears in the projects table, its
 // region's, its department's and its groups'.
 func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
+	k := sharedKey{name: name, depth: strings.Count(p.URL, "/"), pr: pr, asOf: p.S.AsOf}
+	m := p.Meta
+	m.sharedMu.RLock()
+	h, ok := m.shared[k]
+	m.sharedMu.RUnlock()
+	if ok {
+		return h, nil
+	}
 	data := struct {
 		Page    *Page
 		Project *metrics.Project
 	}{p.sharedView(), pr}
-	return p.cached(name, pr.P.ID+"\x00"+strconv.Itoa(strings.Count(p.URL, "/")), data)
+	return p.cached(k, data)
 }
