@@ -5,10 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -22,6 +20,7 @@ import (
 
 	"gongjian/generator/internal/browser"
 	"gongjian/generator/internal/site"
+	"gongjian/generator/internal/synth"
 )
 
 // copyDemo copies the repository's demo site (site.toml, content/ and the
@@ -253,8 +252,6 @@ func TestServeLiveReload(t *testing.T) {
 		t.Errorf("the reload script is not before </body>")
 	}
 
-	checkPlainBuilds(t, info.Dir)
-
 	events := openEvents(t, ctx, origin+eventsPath)
 	hello := waitEvent(t, events, "hello", time.Now().Add(2*time.Second), nil)
 	if hello.Build == "" || !strings.Contains(body, fmt.Sprintf("var built = %q", hello.Build)) {
@@ -308,14 +305,13 @@ func TestServeLiveReload(t *testing.T) {
 		t.Errorf("after the fix %s = %+v; want none", errorsPath, st.Errors)
 	}
 
-	// The builds on disk are plain, including the rebuilt ones.
-	checkPlainBuilds(t, info.Dir)
+	// Serving writes nothing: not the output directory, nor anywhere in
+	// the source.
 	if _, err := os.Stat(opts.Out); !os.IsNotExist(err) {
 		t.Errorf("serve touched the output directory %s (%v)", opts.Out, err)
 	}
 
-	// Ctrl-C: runServe returns nil, the event stream ends, the temporary
-	// builds are gone.
+	// Ctrl-C: runServe returns nil, the event stream ends.
 	cancel()
 	select {
 	case err := <-done:
@@ -327,40 +323,10 @@ func TestServeLiveReload(t *testing.T) {
 	}
 	for range events { // drains, then ends
 	}
-	if _, err := os.Stat(info.Dir); !os.IsNotExist(err) {
-		t.Errorf("temporary builds %s still exist after stopping (%v)", info.Dir, err)
-	}
 	if !strings.Contains(stdout.String(), "generator: rebuilt in ") {
 		t.Errorf("no rebuild time on the terminal:\n%s", stdout.String())
 	}
 	t.Logf("terminal:\n%s%s", stdout.String(), stderr.String())
-}
-
-// checkPlainBuilds fails if an HTML file of the builds in dir contains the
-// reload script. The server may be removing an old build meanwhile.
-func checkPlainBuilds(t *testing.T, dir string) {
-	t.Helper()
-	var htmlFiles int
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		htmlFiles++
-		if bytes.Contains(b, []byte("gongjian serve")) || bytes.Contains(b, []byte(eventsPath)) {
-			t.Errorf("%s on disk contains the reload script", p)
-		}
-		return err
-	})
-	if err != nil || htmlFiles == 0 {
-		t.Errorf("walking the builds in %s: %v, %d HTML files", dir, err, htmlFiles)
-	}
 }
 
 // TestServeFailedFirstBuild: with a broken site the server still starts,
@@ -400,6 +366,58 @@ func TestServeFailedFirstBuild(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("serve returned %v; want nil", err)
+	}
+}
+
+// TestServeLayoutExecutionError: a layout mistake that only rendering
+// shows (the pages load, a field does not exist) is found by the check
+// that renders every page after a rebuild: printed, sent to the tabs, and
+// the page answers with the problem; the fix clears it.
+func TestServeLayoutExecutionError(t *testing.T) {
+	src := copyDemo(t)
+	layout := filepath.Join(src, "layouts", "project.html")
+	good, err := os.ReadFile(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, out := startServe(t, site.Options{Source: src, Layouts: filepath.Join(src, "layouts")})
+	origin := strings.TrimSuffix(info.URL, "/")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events := openEvents(t, ctx, origin+eventsPath)
+	waitEvent(t, events, "hello", time.Now().Add(2*time.Second), nil)
+
+	bad := bytes.Replace(good, []byte("<h1>{{$d.Name}}</h1>"), []byte("<h1>{{$d.Name}}{{.NoSuchField}}</h1>"), 1)
+	if bytes.Equal(bad, good) {
+		t.Fatal("layouts/project.html changed; this test edits its <h1>")
+	}
+	if err := os.WriteFile(layout, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	want := "layouts/project.html:5: "
+	st := waitEvent(t, events, "errors", deadline, func(st buildState) bool { return len(st.Errors) > 0 })
+	if len(st.Errors) != 1 || !strings.HasPrefix(st.Errors[0].Text, want) || !strings.Contains(st.Errors[0].Text, "NoSuchField") {
+		t.Errorf("errors = %+v; want one %q… naming NoSuchField", st.Errors, want)
+	}
+	if code, body := httpGet(t, info.URL+"projects/hongdunzi-coal/"); code != 500 || !strings.Contains(body, want) || !strings.Contains(body, "data-gongjian-serve") {
+		t.Errorf("GET the broken page: %d; want 500 naming %q, with the reload script:\n%s", code, want, body)
+	}
+	if code, _ := httpGet(t, info.URL+"regions/"); code != 200 {
+		t.Errorf("GET another page: %d; want 200", code)
+	}
+
+	if err := os.WriteFile(layout, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline = time.Now().Add(5 * time.Second)
+	waitEvent(t, events, "errors", deadline, func(st buildState) bool { return len(st.Errors) == 0 })
+	if code, _ := httpGet(t, info.URL+"projects/hongdunzi-coal/"); code != 200 {
+		t.Errorf("after the fix: %d; want 200", code)
+	}
+	time.Sleep(200 * time.Millisecond) // the check of the fixed build
+	if !strings.Contains(out.String(), "found 1 problem") || !strings.Contains(out.String(), "rendered every page in") {
+		t.Errorf("the terminal does not tell the check's results:\n%s", out.String())
 	}
 }
 
@@ -515,43 +533,51 @@ func TestServeWatchesNewDirectories(t *testing.T) {
 	}
 }
 
-// BenchmarkRebuildOneProjectEdit measures what a save costs under serve:
-// one project file changes, the whole site is rebuilt. Every build goes
-// into a never-used directory (deleting outputs between runs slows later
-// file creation; see performance-notes.md) and all are removed at the end.
-// GONGJIAN_BENCH_OUT=/dev/shm puts the builds on another file system.
+// BenchmarkRebuildOneProjectEdit measures what a save costs under serve
+// on the demo: one project file changes, the site is loaded again
+// (site.Prepare, as serve's rebuild does) and the edited project's page,
+// the one the reloaded tab asks for, is rendered.
 func BenchmarkRebuildOneProjectEdit(b *testing.B) {
-	src := copyDemo(b)
-	outs := b.TempDir()
-	if d := os.Getenv("GONGJIAN_BENCH_OUT"); d != "" {
-		var err error
-		if outs, err = os.MkdirTemp(d, "bench-"); err != nil {
+	benchRebuild(b, copyDemo(b), "hongdunzi-coal")
+}
+
+// BenchmarkRebuild10k is the same on a synthetic campaign of 10,000
+// projects, 100 regions and 40 departments (written once into $TMPDIR).
+func BenchmarkRebuild10k(b *testing.B) {
+	dir := filepath.Join(os.TempDir(), "gongjian-bench-serve-10000")
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {
+		if err := synth.Write(dir, synth.Options{Projects: 10000, Regions: 100, Departments: 40, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
-		defer os.RemoveAll(outs)
 	}
-	proj := filepath.Join(src, "content", "projects", "hongdunzi-coal.toml")
+	benchRebuild(b, dir, "p005000")
+}
+
+func benchRebuild(b *testing.B, src, project string) {
+	proj := filepath.Join(src, "content", "projects", project+".toml")
 	orig, err := os.ReadFile(proj)
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts := site.Options{Source: src, Layouts: filepath.Join(src, "layouts"), Out: filepath.Join(outs, "0")}
-	res, err := site.Build(context.Background(), opts)
-	if err != nil {
-		b.Fatal(err)
-	}
+	defer os.WriteFile(proj, orig, 0o644)
+	opts := site.Options{Source: src, Layouts: filepath.Join("..", "layouts")}
 	i := 0
+	var pages int
 	for b.Loop() {
 		i++
 		if err := os.WriteFile(proj, fmt.Appendf(bytes.Clone(orig), "# edit %d\n", i), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		opts.Out = filepath.Join(outs, fmt.Sprint(i))
-		if _, err := site.Build(context.Background(), opts); err != nil {
+		live, err := site.Prepare(context.Background(), opts)
+		if err != nil {
 			b.Fatal(err)
 		}
+		if _, ok, err := live.File("projects/" + project + "/index.html"); !ok || err != nil {
+			b.Fatalf("the edited page: %v, %v", ok, err)
+		}
+		pages = live.Pages()
 	}
-	b.ReportMetric(float64(res.Pages), "pages")
+	b.ReportMetric(float64(pages), "pages")
 }
 
 // startServe runs serve on a free port until the test ends.

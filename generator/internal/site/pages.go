@@ -262,12 +262,15 @@ func (j *job) produce(b *builder) (out []byte, err error) {
 	if j.data != nil {
 		return j.data()
 	}
+	// Charts and markdown go on a copy: a served site (Live) renders a
+	// page again on every request, and may do so concurrently.
+	p := *j.page
 	if j.setup != nil {
-		if err := j.setup(j.page); err != nil {
+		if err := j.setup(&p); err != nil {
 			return nil, err
 		}
 	}
-	return b.tpl.execute(j.page)
+	return b.tpl.execute(&p)
 }
 
 // jobs lists every file of the site.
