@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -302,7 +301,7 @@ func rankableMetrics() []string {
 
 // renderPartial executes a partial with data, for blocks.
 func (b *builder) renderPartial(name string, data any) (template.HTML, error) {
-	var buf bytes.Buffer
+	var buf bufWriter
 	if err := b.tpl.run("page", name, &buf, data); err != nil {
 		return "", execError("page", err)
 	}

@@ -54,16 +54,30 @@ func (l *Live) File(rel string) (data []byte, ok bool, err error) {
 	if j == nil {
 		return nil, false, nil
 	}
-	out, err := j.produce(l.b)
-	if err != nil {
+	m := &memSink{}
+	if err := j.output(l.b, m); err != nil {
 		var errs dataset.ErrorList
 		addErr(&errs, j.rel, err)
 		return nil, true, errs.Err()
 	}
-	return out, true, nil
+	return m.data, true, nil
 }
 
 // Check renders every file, keeping nothing, and returns all problems.
 func (l *Live) Check(ctx context.Context) error {
 	return l.b.render(ctx, discard{})
+}
+
+// memSink keeps the one file written to it.
+type memSink struct{ data []byte }
+
+func (m *memSink) write(_ string, data []byte) error { m.data = data; return nil }
+
+func (m *memSink) page(_ string, fill func(pageWriter) error) error {
+	var b bufWriter
+	if err := fill(&b); err != nil {
+		return err
+	}
+	m.data = b.Bytes()
+	return nil
 }

@@ -36,8 +36,10 @@ func BenchmarkProjectPage(b *testing.B) {
 	}
 	b.ResetTimer()
 	i := 0
+	var w bufWriter
 	for b.Loop() {
-		if _, err := bl.tpl.execute(pages[i%len(pages)]); err != nil {
+		w.Reset()
+		if err := bl.tpl.execute(&w, pages[i%len(pages)]); err != nil {
 			b.Fatal(err)
 		}
 		i++

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"html/template"
@@ -216,11 +215,7 @@ func (b *builder) render(ctx context.Context, s sink) error {
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				out, err := j.produce(b)
-				if err == nil {
-					err = s.write(j.rel, out)
-				}
-				if err != nil {
+				if err := j.output(b, s); err != nil {
 					mu.Lock()
 					addErr(&errs, j.rel, err)
 					mu.Unlock()
@@ -258,19 +253,28 @@ func addErr(errs *dataset.ErrorList, rel string, err error) {
 	}
 }
 
-func (j *job) produce(b *builder) (out []byte, err error) {
-	if j.data != nil {
-		return j.data()
-	}
+func (j *job) produce(b *builder, w pageWriter) error {
 	// Charts and markdown go on a copy: a served site (Live) renders a
 	// page again on every request, and may do so concurrently.
 	p := *j.page
 	if j.setup != nil {
 		if err := j.setup(&p); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return b.tpl.execute(&p)
+	return b.tpl.execute(w, &p)
+}
+
+// output writes the job's file into s.
+func (j *job) output(b *builder, s sink) error {
+	if j.data != nil {
+		out, err := j.data()
+		if err != nil {
+			return err
+		}
+		return s.write(j.rel, out)
+	}
+	return s.page(j.rel, func(w pageWriter) error { return j.produce(b, w) })
 }
 
 // jobs lists every file of the site.
@@ -607,7 +611,7 @@ func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	var b bytes.Buffer
+	var b bufWriter
 	if err := m.tpl.run(p.Kind, k.name, &b, data); err != nil {
 		return "", err
 	}

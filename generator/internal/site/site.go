@@ -194,11 +194,21 @@ func parseBase(s string) (*url.URL, error) {
 // sink receives the built files; Check uses one that keeps nothing.
 type sink interface {
 	write(rel string, data []byte) error
+	// page writes a file through fill.
+	page(rel string, fill func(pageWriter) error) error
 }
 
 type discard struct{}
 
 func (discard) write(string, []byte) error { return nil }
+
+func (discard) page(_ string, fill func(pageWriter) error) error { return fill(discardWriter{}) }
+
+type discardWriter struct{}
+
+func (discardWriter) Write(b []byte) (int, error)       { return len(b), nil }
+func (discardWriter) WriteString(s string) (int, error) { return len(s), nil }
+func (discardWriter) restart() error                    { return nil }
 
 // warm computes the snapshot of every report date up front, on every core:
 // time series, rankings and bulletins need them, and computed lazily they

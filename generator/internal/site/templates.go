@@ -127,39 +127,54 @@ func templateLine(err error) int {
 }
 
 // execute renders a page through base.html.
-func (t *templates) execute(p *Page) ([]byte, error) {
-	kt := t.kinds[p.Kind]
-	if kt == nil {
-		return nil, fmt.Errorf("no layout for page kind %q", p.Kind)
+func (t *templates) execute(w pageWriter, p *Page) error {
+	if t.kinds[p.Kind] == nil {
+		return fmt.Errorf("no layout for page kind %q", p.Kind)
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := t.run(p.Kind, "base", &buf, p); err != nil {
-		return nil, execError(p.Kind, err)
+	if err := t.run(p.Kind, "base", w, p); err != nil {
+		return execError(p.Kind, err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // compiledTemplates switches the compiled programs on; the tests switch
 // them off to compare with html/template.
 var compiledTemplates = true
 
-// run executes the template name of a page kind's set into buf: through
+// run executes the template name of a page kind's set into w: through
 // its compiled program when there is one, else (and whenever the program
-// declines) through html/template, whose output the program reproduces
-// byte for byte.
-func (t *templates) run(kind, name string, buf *bytes.Buffer, data any) error {
+// declines, after discarding what it wrote) through html/template, whose
+// output the program reproduces byte for byte.
+func (t *templates) run(kind, name string, w pageWriter, data any) error {
 	kt := t.kinds[kind]
 	if !compiledTemplates {
-		return kt.ExecuteTemplate(buf, name, data)
+		return kt.ExecuteTemplate(w, name, data)
 	}
 	c := t.program(kind, name)
-	if c.prog != nil && c.prog.Execute(buf, data) == nil {
-		return nil
+	if c.prog != nil {
+		if c.prog.Execute(w, data) == nil {
+			return nil
+		}
+		if err := w.restart(); err != nil {
+			return err
+		}
 	}
 	c.fallbacks.Add(1)
-	return kt.ExecuteTemplate(buf, name, data)
+	return kt.ExecuteTemplate(w, name, data)
 }
+
+// pageWriter is where a page is written, straight to its file in a
+// build: a 50,000-row table is never held in memory. restart discards
+// what was written so far.
+type pageWriter interface {
+	tmplexec.Writer
+	restart() error
+}
+
+// bufWriter is a pageWriter in memory.
+type bufWriter struct{ bytes.Buffer }
+
+func (b *bufWriter) restart() error { b.Reset(); return nil }
 
 // program compiles a template on its first use. html/template escapes a
 // template when it is first executed; an execution without data does

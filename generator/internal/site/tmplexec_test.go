@@ -98,8 +98,11 @@ func compareTrees(t *testing.T, want, got string) {
 }
 
 // renderedTemplates renders a site into nothing and returns its layouts.
-func renderedTemplates(t *testing.T, src string) *templates {
+func renderedTemplates(t *testing.T, src string, mods ...func(*Options)) *templates {
 	opts := Options{Source: src, Layouts: layouts}
+	for _, m := range mods {
+		m(&opts)
+	}
 	opts.defaults()
 	b, err := prepare(opts)
 	if err != nil {
@@ -109,4 +112,39 @@ func renderedTemplates(t *testing.T, src string) *templates {
 		t.Fatal(err)
 	}
 	return b.tpl
+}
+
+// TestFallbackRestartsThePage: a layout the compiled program declines at
+// run time (HTML in an attribute, which html/template strips of its tags)
+// is written by html/template from the start of the file: the build is
+// the same as with html/template alone.
+func TestFallbackRestartsThePage(t *testing.T) {
+	lay := filepath.Join(t.TempDir(), "layouts")
+	if err := os.CopyFS(lay, os.DirFS(layouts)); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(lay, "project.html")
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("<h1>{{$d.Name}}</h1>"), []byte(`<h1 title="{{.Body}}">{{$d.Name}}</h1>`), 1)
+	if err := os.WriteFile(p, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mod := func(o *Options) { o.Layouts = lay }
+	fast := filepath.Join(t.TempDir(), "fast")
+	build(t, "testdata/sites/small", fast, mod)
+	compiledTemplates = false
+	slow := filepath.Join(t.TempDir(), "slow")
+	build(t, "testdata/sites/small", slow, mod)
+	compiledTemplates = true
+	compareTrees(t, slow, fast)
+	if c, ok := renderedTemplates(t, "testdata/sites/small", mod).progs.Load("project\x00base"); !ok || c.(*compiled).fallbacks.Load() == 0 {
+		t.Error("the edited project layout never fell back: the test tests nothing")
+	}
+	page, err := os.ReadFile(filepath.Join(fast, "projects", "a", "index.html"))
+	if err != nil || !bytes.Contains(page, []byte(`<h1 title="`)) {
+		t.Errorf("the project page lacks the edited heading (%v)", err)
+	}
 }

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,22 +63,75 @@ func checkReplaceable(out string) error {
 }
 
 func (w *dirWriter) write(rel string, data []byte) error {
-	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	dir := filepath.Dir(p)
-	if _, ok := w.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		w.dirs.Store(dir, true)
+	p, err := w.path(rel)
+	if err != nil {
+		return err
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return err
 	}
+	w.count(rel)
+	return nil
+}
+
+// page streams a file: one write per 64 KiB, a small page in one.
+func (w *dirWriter) page(rel string, fill func(pageWriter) error) error {
+	p, err := w.path(rel)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	fw := &fileWriter{f: f}
+	fw.Writer = bufio.NewWriterSize(f, 64<<10)
+	err = fill(fw)
+	if err == nil {
+		err = fw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err // the whole build directory goes
+	}
+	w.count(rel)
+	return nil
+}
+
+// path is where rel goes, its directory made.
+func (w *dirWriter) path(rel string) (string, error) {
+	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
+	dir := filepath.Dir(p)
+	if _, ok := w.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		w.dirs.Store(dir, true)
+	}
+	return p, nil
+}
+
+func (w *dirWriter) count(rel string) {
 	w.n.Add(1)
 	if strings.HasSuffix(rel, ".html") {
 		w.np.Add(1)
 	}
-	return nil
+}
+
+// fileWriter is a page being written to its file.
+type fileWriter struct {
+	*bufio.Writer
+	f *os.File
+}
+
+func (fw *fileWriter) restart() error {
+	fw.Reset(fw.f)
+	if _, err := fw.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	return fw.f.Truncate(0)
 }
 
 func (w *dirWriter) abort() { os.RemoveAll(w.tmp) }

@@ -1,7 +1,7 @@
 package tmplexec
 
 import (
-	"bytes"
+	"io"
 	"reflect"
 	"sort"
 	"text/template/parse"
@@ -21,9 +21,15 @@ type variable struct {
 	value reflect.Value
 }
 
+// Writer is where a program writes.
+type Writer interface {
+	io.Writer
+	io.StringWriter
+}
+
 type state struct {
 	methods map[methodKey]*Method
-	buf     *bytes.Buffer
+	buf     Writer
 	vars    []variable
 	depth   int
 }
@@ -43,13 +49,12 @@ var (
 	anyType          = reflect.TypeFor[any]()
 )
 
-// Execute appends the template's output for data to buf. On ErrFallback,
-// buf is as it was.
-func (p *Program) Execute(buf *bytes.Buffer, data any) (err error) {
-	start := buf.Len()
+// Execute writes the template's output for data to w. On ErrFallback
+// part of it may have been written: the caller discards it and executes
+// the template with html/template.
+func (p *Program) Execute(w Writer, data any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			buf.Truncate(start)
 			err = ErrFallback
 		}
 	}()
@@ -57,7 +62,7 @@ func (p *Program) Execute(buf *bytes.Buffer, data any) (err error) {
 	if !ok {
 		v = reflect.ValueOf(data)
 	}
-	s := &state{methods: p.methods, buf: buf, vars: make([]variable, 1, 16)}
+	s := &state{methods: p.methods, buf: w, vars: make([]variable, 1, 16)}
 	s.vars[0] = variable{"$", v}
 	s.walk(v, p.root.root)
 	return nil
