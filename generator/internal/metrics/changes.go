@@ -41,7 +41,7 @@ type UnitChange struct {
 // A project is listed when its completed value, start, finish, slowness or
 // stage changed.
 func (e *Engine) Changes(d0, d1 dataset.Date) *Changes {
-	s0, s1 := e.At(d0), e.At(d1)
+	s0, s1 := e.full(d0), e.full(d1)
 	sameYear := s0.Year == s1.Year
 	delta := func(c0, c1 float64) float64 {
 		if sameYear {

@@ -97,3 +97,45 @@ func TestChanges(t *testing.T) {
 		}
 	})
 }
+
+// TestRelease: released dates keep their units' figures and rankings and
+// lose their per-project figures; kept dates keep everything; Changes
+// between released dates is what it was.
+func TestRelease(t *testing.T) {
+	site := &dataset.Site{
+		Rules:   defaultRules(),
+		Regions: []*dataset.Unit{{ID: "x"}, {ID: "y"}},
+		Projects: []*dataset.Project{
+			{ID: "a", Region: "x", Plan: plan2023(10), StartActual: day("2023-01-10")},
+			{ID: "b", Region: "y", Plan: plan2023(10), StartActual: day("2023-01-01")},
+		},
+		Reports: []*dataset.Report{
+			{Date: day("2023-07-31"), Projects: map[string]*dataset.Entry{"a": {Completed: num(2)}, "b": {Completed: num(1)}}},
+			{Date: day("2023-08-31"), Projects: map[string]*dataset.Entry{"a": {Completed: num(3)}, "b": {Completed: num(5)}}},
+			{Date: day("2023-09-30"), Projects: map[string]*dataset.Entry{"a": {Completed: num(4)}, "b": {Completed: num(8)}}},
+		},
+	}
+	fresh := NewEngine(site)
+	want := fresh.Changes(day("2023-07-31"), day("2023-08-31"))
+	wantRate := fresh.At(day("2023-08-31")).Region("y").CompletionRate
+
+	e := NewEngine(site)
+	for _, d := range e.ReportDates() {
+		e.At(d)
+	}
+	e.Release(day("2023-09-30"))
+	for _, d := range e.ReportDates() {
+		s := e.At(d)
+		kept := d == day("2023-09-30")
+		if (len(s.Projects) == 2) != kept || (s.Project("a") != nil) != kept || (len(s.Region("x").Projects) == 1) != kept {
+			t.Errorf("%s: %d projects, Project(a) %v, region x %d projects; kept = %v", d, len(s.Projects), s.Project("a") != nil, len(s.Region("x").Projects), kept)
+		}
+	}
+	if got := e.At(day("2023-08-31")).Region("y").CompletionRate; got != wantRate {
+		t.Errorf("released region y completion rate = %v; want %v", got, wantRate)
+	}
+	got := e.Changes(day("2023-07-31"), day("2023-08-31"))
+	if got.DeltaCompleted != want.DeltaCompleted || len(got.Projects) != len(want.Projects) || len(got.Projects) != 2 {
+		t.Errorf("Changes between released dates = %+v; want %+v", got, want)
+	}
+}

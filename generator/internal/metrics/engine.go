@@ -181,6 +181,47 @@ func (e *Engine) At(d dataset.Date) *Snapshot {
 	return s
 }
 
+// Release drops the per-project figures (Projects, Project, each group's
+// Projects) of every computed snapshot whose date is not in keep. A large
+// site computes a snapshot per report date for its time series and
+// rankings, which read only the units' figures; per-project figures are
+// needed at the dates pages are shown as of, and they are most of a
+// snapshot's memory. Call it once those dates are known; Changes still
+// works for any date.
+func (e *Engine) Release(keep ...dataset.Date) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for d, en := range e.snaps {
+		if en.s == nil || en.s.released || slices.Contains(keep, d) {
+			continue
+		}
+		s := en.s
+		s.Projects, s.projects, s.Totals.Projects = nil, nil, nil
+		for _, u := range s.Regions {
+			u.Projects = nil
+		}
+		for _, u := range s.Departments {
+			u.Projects = nil
+		}
+		for _, g := range s.Categories {
+			g.Projects = nil
+		}
+		for _, g := range s.Lists {
+			g.Projects = nil
+		}
+		s.released = true
+	}
+}
+
+// full is the snapshot at d with its per-project figures, computed again
+// when they were released.
+func (e *Engine) full(d dataset.Date) *Snapshot {
+	if s := e.At(d); !s.released {
+		return s
+	}
+	return e.compute(d)
+}
+
 // baseAt returns the snapshot at d without waiting for its leaderboard
 // fields; rankings of later dates only read figures of earlier ones.
 func (e *Engine) baseAt(d dataset.Date) *Snapshot {

@@ -34,6 +34,7 @@ type Snapshot struct {
 
 	mu       sync.Mutex
 	rankings map[rankKey]*Ranking
+	released bool // per-project figures dropped (Engine.Release)
 }
 
 type rankKey struct{ kind, metric string }

@@ -391,6 +391,14 @@ func (b *builder) jobs() ([]*job, error) {
 		}
 	}
 	sort.SliceStable(jobs, func(i, k int) bool { return jobs[i].rel < jobs[k].rel })
+	// Pages show figures as of the build's date and each bulletin's (and
+	// changes since the report before); other dates serve time series
+	// and rankings, which need no per-project figures.
+	keep := []dataset.Date{b.asOf, b.reportBefore(b.asOf)}
+	for _, bl := range b.data.Bulletins {
+		keep = append(keep, bl.AsOf, b.reportBefore(bl.AsOf))
+	}
+	b.engine.Release(keep...)
 	return jobs, nil
 }
 
