@@ -412,7 +412,7 @@ func plan(o *obj, year int) map[int]float64 {
 		return nil
 	}
 	if m, isTable := v.(map[string]any); isTable {
-		t := &obj{f: o.f, path: o.key("plan"), m: m}
+		t := o.sub("plan", 0, m)
 		out := map[int]float64{}
 		for _, k := range t.keys() {
 			y, err := strconv.Atoi(k)
@@ -505,19 +505,24 @@ func decodeReport(fsys fs.FS, p string, errs *ErrorList) (*Report, *tomlFile) {
 	}
 	r.Regions = unitTables(o, "regions")
 	r.Departments = unitTables(o, "departments")
-	r.Projects = map[string]*Entry{}
-	if ps := o.table("projects"); ps != nil {
-		for _, id := range ps.keys() {
+	if ps := o.table("projects"); ps == nil {
+		r.Projects = map[string]*Entry{}
+	} else {
+		ids := ps.keysAnyOrder() // each entry on its own: no order needed
+		r.Projects = make(map[string]*Entry, len(ids))
+		entries := make([]Entry, len(ids)) // one allocation, not one per project
+		for i, id := range ids {
 			e := ps.table(id)
 			if e == nil {
 				continue
 			}
-			r.Projects[id] = &Entry{
+			entries[i] = Entry{
 				Completed:  e.optAmount("completed"),
 				Funds:      e.optAmount("funds"),
 				Note:       e.str("note", false),
 				Correction: e.boolean("correction"),
 			}
+			r.Projects[id] = &entries[i]
 			e.done()
 		}
 	}
@@ -544,12 +549,13 @@ func unitStats(o *obj) *UnitStats {
 }
 
 func unitTables(o *obj, k string) map[string]*UnitStats {
-	out := map[string]*UnitStats{}
 	t := o.table(k)
 	if t == nil {
-		return out
+		return map[string]*UnitStats{}
 	}
-	for _, id := range t.keys() {
+	ids := t.keys()
+	out := make(map[string]*UnitStats, len(ids))
+	for _, id := range ids {
 		if u := t.table(id); u != nil {
 			out[id] = unitStats(u)
 		}

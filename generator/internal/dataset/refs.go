@@ -40,18 +40,25 @@ func (l *loader) checkReferences() {
 		}
 	}
 
-	type series struct {
+	// Cumulative figures are compared with the same series' figure in the
+	// report before (reports are sorted by date), kept here by series:
+	// "stats", or a region's, department's or project's figure.
+	type series struct{ kind, id string }
+	type figure struct {
 		date  Date
 		value float64
-		corr  bool
-		file  *tomlFile
-		key   []string
 	}
-	cumulative := map[string][]series{}
-	add := func(k string, r *Report, v *float64, corr bool, key ...string) {
-		if v != nil {
-			cumulative[k] = append(cumulative[k], series{r.Date, *v, corr, l.reportFiles[r.Date], key})
+	last := map[series]figure{}
+	add := func(kind, id string, r *Report, f *tomlFile, v *float64, corr bool, key ...string) {
+		if v == nil {
+			return
 		}
+		k := series{kind, id}
+		if prev, ok := last[k]; ok && prev.date.Year() == r.Date.Year() && *v < prev.value && !corr {
+			f.errorf(key, "%s went down from %s (report %s) to %s (expected a year-to-date figure ≥ %s, or correction = true if the earlier figure was wrong)",
+				name(key), formatFloat(prev.value), prev.date, formatFloat(*v), formatFloat(prev.value))
+		}
+		last[k] = figure{r.Date, *v}
 	}
 	for _, r := range s.Reports {
 		f := l.reportFiles[r.Date]
@@ -68,7 +75,7 @@ func (l *loader) checkReferences() {
 		}
 		if r.Stats != nil {
 			checkSectors(r.Stats, "stats")
-			add("stats", r, r.Stats.FAI, r.Stats.Correction, "stats", "fai")
+			add("stats", "", r, f, r.Stats.FAI, r.Stats.Correction, "stats", "fai")
 		}
 		for _, kind := range []struct {
 			key, what string
@@ -83,28 +90,17 @@ func (l *loader) checkReferences() {
 					continue
 				}
 				checkSectors(st, kind.key, id)
-				add(kind.key+"/"+id, r, st.FAI, st.Correction, kind.key, id, "fai")
+				add(kind.key, id, r, f, st.FAI, st.Correction, kind.key, id, "fai")
 			}
 		}
-		for _, id := range sortedKeys(r.Projects) {
-			e := r.Projects[id]
+		for id, e := range r.Projects { // each on its own: no order needed
 			if !l.projectIDs[id] {
 				k := []string{"projects", id}
 				f.errorf(k, "%s: there is no project %q (expected one of: %s — files in content/projects/)", name(k), id, keysOf(l.projectIDs))
 				continue
 			}
-			add("completed/"+id, r, e.Completed, e.Correction, "projects", id, "completed")
-			add("funds/"+id, r, e.Funds, e.Correction, "projects", id, "funds")
-		}
-	}
-	for _, k := range sortedKeys(cumulative) {
-		ss := cumulative[k]
-		for i := 1; i < len(ss); i++ {
-			prev, cur := ss[i-1], ss[i]
-			if prev.date.Year() == cur.date.Year() && cur.value < prev.value && !cur.corr {
-				cur.file.errorf(cur.key, "%s went down from %s (report %s) to %s (expected a year-to-date figure ≥ %s, or correction = true if the earlier figure was wrong)",
-					name(cur.key), formatFloat(prev.value), prev.date, formatFloat(cur.value), formatFloat(prev.value))
-			}
+			add("completed", id, r, f, e.Completed, e.Correction, "projects", id, "completed")
+			add("funds", id, r, f, e.Funds, e.Correction, "projects", id, "funds")
 		}
 	}
 }
