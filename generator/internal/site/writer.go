@@ -84,12 +84,15 @@ func (w *dirWriter) page(rel string, fill func(pageWriter) error) error {
 	if err != nil {
 		return err
 	}
-	fw := &fileWriter{f: f}
-	fw.Writer = bufio.NewWriterSize(f, 64<<10)
+	bw := bufPool.Get().(*bufio.Writer)
+	bw.Reset(f)
+	fw := &fileWriter{Writer: bw, f: f}
 	err = fill(fw)
 	if err == nil {
 		err = fw.Flush()
 	}
+	bw.Reset(nil)
+	bufPool.Put(bw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -119,6 +122,9 @@ func (w *dirWriter) count(rel string) {
 		w.np.Add(1)
 	}
 }
+
+// bufPool holds the pages' write buffers: one per worker, not per page.
+var bufPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 // fileWriter is a page being written to its file.
 type fileWriter struct {

@@ -103,9 +103,10 @@ type (
 
 	textNode   []byte
 	actionNode struct {
-		pipe  *pipeline
-		print bool // no declaration: the last commands are escapers
-		esc   []escaper
+		pipe   *pipeline
+		print  bool // no declaration: the last commands are escapers
+		esc    []escaper
+		direct []string // the replacement table when the one escaper is a table for plain text
 	}
 	ifNode struct {
 		with        bool
@@ -268,6 +269,7 @@ func (c *compiler) branch(with bool, pipe *parse.PipeNode, list, els *parse.List
 func (c *compiler) action(n *parse.ActionNode) (node, error) {
 	a := &actionNode{print: len(n.Pipe.Decl) == 0}
 	cmds := n.Pipe.Cmds
+	var names []string
 	if a.print {
 		// The trailing escapers html/template added; at least one, with
 		// no arguments of their own.
@@ -282,10 +284,14 @@ func (c *compiler) action(n *parse.ActionNode) (node, error) {
 				return nil, fmt.Errorf("escaper %s not implemented", id.Ident)
 			}
 			a.esc = append([]escaper{e}, a.esc...)
+			names = append([]string{id.Ident}, names...)
 			cmds = cmds[:len(cmds)-1]
 		}
 		if len(a.esc) == 0 {
 			return nil, fmt.Errorf("action %s is not escaped", n)
+		}
+		if len(names) == 1 {
+			a.direct = directTables[names[0]]
 		}
 		if len(cmds) == 0 {
 			return nil, fmt.Errorf("action %s has no value", n)

@@ -43,6 +43,36 @@ var escapers = map[string]escaper{
 	"_html_template_cssescaper":     cssEscaper,
 }
 
+// directTables are the escapers that, for plain text, replace
+// characters by a table (htmlReplacer with badRunes).
+var directTables = map[string][]string{
+	"_html_template_htmlescaper":   htmlReplacementTable,
+	"_html_template_attrescaper":   htmlReplacementTable,
+	"_html_template_rcdataescaper": htmlReplacementTable,
+}
+
+// htmlReplaceTo writes htmlReplacer(s, table, true) to w.
+func htmlReplaceTo(w Writer, s string, table []string) {
+	written := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Every replaced rune is ASCII; a multi-byte rune (or an
+			// invalid byte, decoded as width 1) is copied as it is.
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		if int(c) < len(table) && table[c] != "" {
+			w.WriteString(s[written:i])
+			w.WriteString(table[c])
+			written = i + 1
+		}
+		i++
+	}
+	w.WriteString(s[written:])
+}
+
 // indirectAny is html/template's indirect.
 func indirectAny(a any) any {
 	if a == nil {

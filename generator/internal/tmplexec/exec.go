@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"html/template"
 	"io"
 	"reflect"
 	"sort"
@@ -28,10 +29,11 @@ type Writer interface {
 }
 
 type state struct {
-	methods map[methodKey]*Method
-	buf     Writer
-	vars    []variable
-	depth   int
+	methods  map[methodKey]*Method
+	buf      Writer
+	argStack []reflect.Value
+	vars     []variable
+	depth    int
 }
 
 type flow int
@@ -76,7 +78,7 @@ func (s *state) walk(dot reflect.Value, list []node) flow {
 		case *actionNode:
 			val := s.evalPipeline(dot, n.pipe)
 			if n.print {
-				s.print(val, n.esc)
+				s.print(val, n.esc, n.direct)
 			}
 		case *ifNode:
 			if f := s.walkIf(dot, n); f != flowNext {
@@ -97,12 +99,25 @@ func (s *state) walk(dot reflect.Value, list []node) flow {
 
 // print runs the escapers on the action's value, as html/template's
 // escaper functions receive it (through a variadic ...any parameter).
-func (s *state) print(val reflect.Value, esc []escaper) {
-	var a any
-	if val.IsValid() {
-		a = val.Interface()
+func (s *state) print(val reflect.Value, esc []escaper, direct []string) {
+	var str string
+	var t contentType
+	switch {
+	case !val.IsValid():
+		// stringify(nil): nothing
+	case val.Type() == stringType:
+		str = val.String()
+	case val.Type() == htmlType:
+		str, t = val.String(), contentTypeHTML
+	default:
+		str, t = stringify(val.Interface())
 	}
-	str, t := stringify(a)
+	if direct != nil && t == contentTypePlain {
+		// The one escaper replaces characters by a table: write the
+		// escaped text straight out instead of building it.
+		htmlReplaceTo(s.buf, str, direct)
+		return
+	}
 	for _, e := range esc {
 		var ok bool
 		if str, ok = e(str, t); !ok {
@@ -222,9 +237,14 @@ func (s *state) walkTemplate(dot reflect.Value, t *templateNode) {
 		giveUp()
 	}
 	dot = s.evalPipeline(dot, t.pipe)
-	ns := &state{methods: s.methods, buf: s.buf, vars: make([]variable, 1, 16), depth: s.depth + 1}
-	ns.vars[0] = variable{"$", dot}
-	ns.walk(dot, t.t.root)
+	// The template sees only its own variables: they start after the
+	// caller's, in the same backing array, and the caller's come back.
+	saved := s.vars
+	s.vars = append(s.vars[len(s.vars):len(s.vars)], variable{"$", dot})
+	s.depth++
+	s.walk(dot, t.t.root)
+	s.depth--
+	s.vars = saved
 }
 
 func (s *state) setVar(name string, v reflect.Value) {
@@ -339,7 +359,9 @@ func (s *state) evalField(dot reflect.Value, name string, c *fieldCache, args []
 	hasArgs := len(args) > 0 || hasFinal
 	switch {
 	case res.fast != nil:
-		v, err := res.fast.call(ptr, s.args(dot, res.fast.typ, args, final, hasFinal))
+		argv := s.args(dot, res.fast.typ, args, final, hasFinal)
+		v, err := res.fast.call(ptr, argv)
+		s.popArgs(argv)
 		if err != nil {
 			giveUp()
 		}
@@ -365,7 +387,10 @@ func (s *state) evalField(dot reflect.Value, name string, c *fieldCache, args []
 	return reflect.Value{}
 }
 
-var stringType = reflect.TypeFor[string]()
+var (
+	stringType = reflect.TypeFor[string]()
+	htmlType   = reflect.TypeFor[template.HTML]()
+)
 
 // resolve finds what name means on a receiver type, as evalField does:
 // a method of the (addressable) receiver first, then a struct field or a
@@ -427,6 +452,7 @@ func (s *state) evalCall(dot, fun reflect.Value, args []arg, final reflect.Value
 // signature, then calls fun: directly through fast when there is one.
 func (s *state) call(dot, fun reflect.Value, fast Caller, args []arg, final reflect.Value, hasFinal bool) reflect.Value {
 	argv := s.args(dot, fun.Type(), args, final, hasFinal)
+	defer s.popArgs(argv)
 	if fast != nil {
 		v, err := fast(argv)
 		if err != nil {
@@ -463,7 +489,11 @@ func (s *state) args(dot reflect.Value, typ reflect.Type, args []arg, final refl
 	default:
 		giveUp()
 	}
-	argv := make([]reflect.Value, numIn)
+	// The arguments live on the state's stack (calls nest: an argument
+	// may itself be a call); a callee never keeps them.
+	base := len(s.argStack)
+	s.argStack = append(s.argStack, make([]reflect.Value, numIn)...)
+	argv := s.argStack[base : base+numIn : base+numIn]
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
 		argv[i] = s.evalArg(dot, typ.In(i), args[i])
@@ -486,6 +516,12 @@ func (s *state) args(dot reflect.Value, typ reflect.Type, args []arg, final refl
 		argv[i] = s.validateType(final, t)
 	}
 	return argv
+}
+
+// popArgs releases the arguments args pushed.
+func (s *state) popArgs(argv []reflect.Value) {
+	clear(argv)
+	s.argStack = s.argStack[:len(s.argStack)-len(argv)]
 }
 
 func canBeNil(typ reflect.Type) bool {
@@ -570,6 +606,9 @@ func (s *state) evalArg(dot reflect.Value, typ reflect.Type, a arg) reflect.Valu
 				return v
 			}
 		case reflect.String:
+			if a.kind == parse.NodeString && typ == stringType {
+				return a.v
+			}
 			if a.kind == parse.NodeString {
 				v := reflect.New(typ).Elem()
 				v.SetString(a.text)

@@ -197,3 +197,15 @@ func FuzzExecute(f *testing.F) {
 		}
 	})
 }
+
+func TestHTMLReplaceTo(t *testing.T) {
+	for _, s := range []string{"", "plain", `<a href="x">'&'+</a>`, "\x00nul", "中文<b>", "bad \xff\xfe utf8 <", "\uFDD0\uFFFF>", "end&"} {
+		for _, table := range [][]string{htmlReplacementTable, htmlNormReplacementTable} {
+			var b bytes.Buffer
+			htmlReplaceTo(&b, s, table)
+			if want := htmlReplacer(s, table, true); b.String() != want {
+				t.Errorf("htmlReplaceTo(%q) = %q; want %q", s, b.String(), want)
+			}
+		}
+	}
+}
