@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"fmt"
 	"reflect"
+	"strings"
 )
 
 // Caller calls a function with arguments already converted to its
@@ -115,7 +116,7 @@ var builtinFuncs = map[string]Func{
 	"index": Func{fn: reflect.ValueOf(index), call: func(a []reflect.Value) (reflect.Value, error) {
 		return index(unwrap(a[0]), unwrapAll(a[1:])...)
 	}},
-	"print":   Reflect(fmt.Sprint),
+	"print":   {fn: reflect.ValueOf(fmt.Sprint), call: sprint},
 	"printf":  Reflect(fmt.Sprintf),
 	"println": Reflect(fmt.Sprintln),
 }
@@ -208,4 +209,22 @@ func Method2E[T, A, B, R any](name string, f func(T, A, B) (R, error)) *Method {
 		r, err := f(recv.Interface().(T), x, y)
 		return result(r), err
 	})
+}
+
+// sprint is fmt.Sprint; strings alone (which Sprint joins without spaces)
+// are joined without boxing them.
+func sprint(a []reflect.Value) (reflect.Value, error) {
+	n := 0
+	for _, v := range a {
+		if !v.IsValid() || v.Type() != stringType {
+			return reflect.ValueOf(fmt.Sprint(ifaces(a)...)), nil
+		}
+		n += v.Len()
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, v := range a {
+		b.WriteString(v.String())
+	}
+	return reflect.ValueOf(b.String()), nil
 }

@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"text/template/parse"
@@ -107,6 +108,7 @@ type (
 		print  bool // no declaration: the last commands are escapers
 		esc    []escaper
 		direct []string // the replacement table when the one escaper is a table for plain text
+		url    bool     // the escapers are urlfilter, urlnormalizer, attrescaper (a link)
 	}
 	ifNode struct {
 		with        bool
@@ -164,7 +166,7 @@ type (
 	pipeArg struct{ p *pipeline }
 	funcArg struct {
 		name    string
-		builtin string // "and", "or": evaluated in evalFunc
+		builtin string // "and", "or", "not" and the comparisons: evaluated in evalFunc
 		fn      reflect.Value
 		call    Caller // nil: reflect.Value.Call
 	}
@@ -293,6 +295,7 @@ func (c *compiler) action(n *parse.ActionNode) (node, error) {
 		if len(names) == 1 {
 			a.direct = directTables[names[0]]
 		}
+		a.url = slices.Equal(names, []string{"_html_template_urlfilter", "_html_template_urlnormalizer", "_html_template_attrescaper"})
 		if len(cmds) == 0 {
 			return nil, fmt.Errorf("action %s has no value", n)
 		}
@@ -393,7 +396,8 @@ func (c *compiler) arg(n parse.Node) (arg, error) {
 		if f, ok := c.funcs[n.Ident]; ok {
 			return &funcArg{name: n.Ident, fn: f.fn, call: f.call}, nil
 		}
-		if n.Ident == "and" || n.Ident == "or" {
+		switch n.Ident {
+		case "and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge":
 			return &funcArg{name: n.Ident, builtin: n.Ident}, nil
 		}
 		if f, ok := builtinFuncs[n.Ident]; ok {

@@ -78,7 +78,7 @@ func (s *state) walk(dot reflect.Value, list []node) flow {
 		case *actionNode:
 			val := s.evalPipeline(dot, n.pipe)
 			if n.print {
-				s.print(val, n.esc, n.direct)
+				s.print(val, n.esc, n.direct, n.url)
 			}
 		case *ifNode:
 			if f := s.walkIf(dot, n); f != flowNext {
@@ -99,7 +99,7 @@ func (s *state) walk(dot reflect.Value, list []node) flow {
 
 // print runs the escapers on the action's value, as html/template's
 // escaper functions receive it (through a variadic ...any parameter).
-func (s *state) print(val reflect.Value, esc []escaper, direct []string) {
+func (s *state) print(val reflect.Value, esc []escaper, direct []string, url bool) {
 	var str string
 	var t contentType
 	switch {
@@ -111,6 +111,12 @@ func (s *state) print(val reflect.Value, esc []escaper, direct []string) {
 		str, t = val.String(), contentTypeHTML
 	default:
 		str, t = stringify(val.Interface())
+	}
+	if url && t == contentTypePlain && plainPath(str) {
+		// A URL of letters, digits and -._~/ passes urlfilter,
+		// urlnormalizer and attrescaper unchanged.
+		s.buf.WriteString(str)
+		return
 	}
 	if direct != nil && t == contentTypePlain {
 		// The one escaper replaces characters by a table: write the
@@ -434,7 +440,102 @@ func (s *state) evalFunc(dot reflect.Value, f *funcArg, args []arg, final reflec
 		}
 		return v
 	}
+	if f.builtin != "" {
+		return s.compare(dot, f.builtin, args, final, hasFinal)
+	}
 	return s.call(dot, f.fn, f.call, args, final, hasFinal)
+}
+
+// compare evaluates not and the comparisons, whose parameters are
+// reflect.Values: each argument as evalArg gives it for that type,
+// without boxing it.
+func (s *state) compare(dot reflect.Value, name string, args []arg, final reflect.Value, hasFinal bool) reflect.Value {
+	n := len(args)
+	if hasFinal {
+		n++
+	}
+	var small [4]reflect.Value
+	if n > len(small) {
+		giveUp()
+	}
+	vs := small[:n]
+	for i, a := range args {
+		vs[i] = s.argValue(dot, a)
+	}
+	if hasFinal {
+		vs[n-1] = final
+	}
+	var r bool
+	var err error
+	switch name {
+	case "not":
+		if n != 1 {
+			giveUp()
+		}
+		r = !truth(vs[0])
+	case "eq":
+		if n < 1 {
+			giveUp()
+		}
+		r, err = eq(vs[0], vs[1:]...)
+	default:
+		if n != 2 {
+			giveUp()
+		}
+		switch name {
+		case "ne":
+			r, err = ne(vs[0], vs[1])
+		case "lt":
+			r, err = lt(vs[0], vs[1])
+		case "le":
+			r, err = le(vs[0], vs[1])
+		case "gt":
+			r, err = gt(vs[0], vs[1])
+		case "ge":
+			r, err = ge(vs[0], vs[1])
+		}
+	}
+	if err != nil {
+		giveUp()
+	}
+	return reflect.ValueOf(r)
+}
+
+// argValue is evalArg(dot, reflect.Value's type, a), unwrapped.
+func (s *state) argValue(dot reflect.Value, a arg) reflect.Value {
+	var v reflect.Value
+	switch a := a.(type) {
+	case dotArg:
+		v = dot
+	case nilArg:
+		return reflect.Value{}
+	case *constArg:
+		if a.err {
+			giveUp()
+		}
+		return a.v
+	case *fieldArg:
+		recv := dot
+		if a.recv != nil {
+			recv = s.evalArg(dot, nil, a.recv)
+		}
+		v = s.evalFieldChain(dot, recv, a.names, a.caches, nil, reflect.Value{}, false)
+	case *varArg:
+		v = s.varValue(a.name)
+		if len(a.names) > 0 {
+			v = s.evalFieldChain(dot, v, a.names, a.caches, nil, reflect.Value{}, false)
+		}
+	case *pipeArg:
+		v = s.evalPipeline(dot, a.p)
+	case *funcArg:
+		v = s.evalFunc(dot, a, nil, reflect.Value{}, false)
+	default:
+		giveUp()
+	}
+	if v.IsValid() && v.Type() == reflectValueType {
+		giveUp() // a reflect.Value as data: left to text/template
+	}
+	return v
 }
 
 func unwrap(v reflect.Value) reflect.Value {
@@ -695,4 +796,15 @@ func isTrue(val reflect.Value) (truth, ok bool) {
 func truth(arg reflect.Value) bool {
 	t, _ := isTrue(indirectInterface(arg))
 	return t
+}
+
+// plainPath reports whether s is made of letters, digits and -._~/ only.
+func plainPath(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+			return false
+		}
+	}
+	return true
 }
