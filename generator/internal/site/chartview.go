@@ -4,7 +4,6 @@ import (
 	"html"
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // HTML is the chart's figure: a caption, the box ECharts draws into, the
@@ -16,8 +15,8 @@ import (
 // the rest of its page (performance-notes.md). Layouts place it with
 // {{template "partials/chart" .}}, which prints it.
 func (v *chartView) HTML() template.HTML {
-	var b strings.Builder
-	b.Grow(len(v.Options) + 256*(len(v.Table.Rows)+4))
+	b := scratch.Get().(*bufWriter)
+	defer putScratch(b)
 	e := html.EscapeString
 	id := v.ID // [A-Za-z0-9_] only (chart.ID)
 	b.WriteString(`<figure class="chart chart-`)

@@ -619,8 +619,9 @@ func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	var b bufWriter
-	if err := m.tpl.run(p.Kind, k.name, &b, data); err != nil {
+	b := scratch.Get().(*bufWriter)
+	defer putScratch(b)
+	if err := m.tpl.run(p.Kind, k.name, b, data); err != nil {
 		return "", err
 	}
 	h = template.HTML(b.String())

@@ -176,6 +176,18 @@ type bufWriter struct{ bytes.Buffer }
 
 func (b *bufWriter) restart() error { b.Reset(); return nil }
 
+// scratch holds buffers for output that ends up as a string (a cached
+// row, a chart): built in a reused buffer, it is allocated once, at its
+// size.
+var scratch = sync.Pool{New: func() any { return new(bufWriter) }}
+
+func putScratch(b *bufWriter) {
+	if b.Cap() <= 1<<20 {
+		b.Reset()
+		scratch.Put(b)
+	}
+}
+
 // program compiles a template on its first use. html/template escapes a
 // template when it is first executed; an execution without data does
 // that (and stops at the first field, or runs through writing nothing of
