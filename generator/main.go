@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -24,8 +25,8 @@ Usage:
   go run ./generator check [flags]   validate site.toml, content/ and layouts/; exit 1 on any error
   go run ./generator new project <id> | new bulletin <yyyy-mm>
                                      scaffold a project or a monthly bulletin with every key described
-  go run ./generator serve [flags]   build into a temporary directory, serve it on localhost, rebuild
-                                     and reload open tabs on every change; errors show in the page
+  go run ./generator serve [flags]   serve the site on localhost from memory, reload it and open tabs on
+                                     every change; errors show in the page
   go run ./generator synth --projects N --regions R --departments K --out DIR [--seed S]
                                      write a synthetic campaign of any size (benchmarks, demos)
   go run ./generator pdf [flags] [slug...]
@@ -40,6 +41,8 @@ Flags:
   --base-url URL     base URL, overrides site.toml (e.g. https://host/preview/pr-12/ or /preview/pr-12/)
   --port N           serve: port to listen on (default 1313; 0 picks a free one)
   --bind ADDR        serve: address to listen on (default 127.0.0.1)
+  --timings          build, check: print how long each phase took (load, figures, pages)
+  --cpuprofile FILE  build, check: write a CPU profile (go tool pprof FILE)
 
 Examples:
   go run ./generator build
@@ -102,6 +105,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opts.Out, "out", "", "")
 	fs.StringVar(&asOf, "as-of", "", "")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "")
+	var timings bool
+	var cpuProfile string
+	if cmd == "build" || cmd == "check" {
+		fs.BoolVar(&timings, "timings", false, "")
+		fs.StringVar(&cpuProfile, "cpuprofile", "", "")
+	}
 	var port int
 	var bind string
 	if cmd == "serve" {
@@ -127,7 +136,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts.AsOf = d
 	}
 
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
+	if timings {
+		last := start
+		opts.Phase = func(name string) {
+			now := time.Now()
+			fmt.Fprintf(stderr, "generator: %-9s %5d ms\n", name, now.Sub(last).Milliseconds())
+			last = now
+		}
+	}
 	switch cmd {
 	case "check":
 		if err := site.Check(ctx, opts); err != nil {

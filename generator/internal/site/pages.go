@@ -391,12 +391,14 @@ func (b *builder) jobs() ([]*job, error) {
 		}
 	}
 	sort.SliceStable(jobs, func(i, k int) bool { return jobs[i].rel < jobs[k].rel })
-	// Pages show figures as of the build's date and each bulletin's (and
-	// changes since the report before); other dates serve time series
-	// and rankings, which need no per-project figures.
-	keep := []dataset.Date{b.asOf, b.reportBefore(b.asOf)}
+	// Pages show figures as of the build's date and each bulletin's;
+	// other dates serve time series and rankings, which need no
+	// per-project figures.
+	// (Changes were computed above; a changes table in markdown computes
+	// the report before again.)
+	keep := []dataset.Date{b.asOf}
 	for _, bl := range b.data.Bulletins {
-		keep = append(keep, bl.AsOf, b.reportBefore(bl.AsOf))
+		keep = append(keep, bl.AsOf)
 	}
 	b.engine.Release(keep...)
 	return jobs, nil
@@ -635,6 +637,20 @@ func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
 // depth and date: the same project appears in the projects table, its
 // region's, its department's and its groups'.
 func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
+	if p.Kind == "projects" {
+		// The one page at its depth that lists every project: its rows
+		// are used once, and kept they would hold the whole table.
+		b := scratch.Get().(*bufWriter)
+		defer putScratch(b)
+		data := struct {
+			Page    *Page
+			Project *metrics.Project
+		}{p.sharedView(), pr}
+		if err := p.Meta.tpl.run(p.Kind, name, b, data); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	}
 	k := sharedKey{name: name, depth: strings.Count(p.URL, "/"), pr: pr, asOf: p.S.AsOf}
 	m := p.Meta
 	m.sharedMu.RLock()

@@ -29,6 +29,16 @@ type Options struct {
 	// PDFs are printed bulletins by slug, written beside their pages and
 	// linked from them (the pdf command fills it).
 	PDFs map[string][]byte
+
+	// Phase, when set, is called as each phase of the build ends: "load",
+	// "layouts", "figures", "pages".
+	Phase func(name string)
+}
+
+func (o *Options) phase(name string) {
+	if o.Phase != nil {
+		o.Phase(name)
+	}
 }
 
 func (o *Options) defaults() {
@@ -59,7 +69,9 @@ func Check(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return b.render(ctx, discard{})
+	err = b.render(ctx, discard{})
+	opts.phase("pages")
+	return err
 }
 
 // Build compiles the site into opts.Out atomically.
@@ -77,6 +89,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		w.abort()
 		return nil, err
 	}
+	opts.phase("pages")
 	if err := w.commit(); err != nil {
 		return nil, err
 	}
@@ -110,6 +123,7 @@ func prepare(opts Options) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.phase("load")
 	b := &builder{opts: opts, data: data, engine: metrics.NewEngine(data)}
 	var errs dataset.ErrorList
 
@@ -145,7 +159,9 @@ func prepare(opts Options) (*builder, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	opts.phase("layouts")
 	b.warm()
+	opts.phase("figures")
 	b.snap = b.engine.At(b.asOf)
 	b.md = markdown.New(data.UnsafeHTML)
 	b.meta = newMeta(b)
