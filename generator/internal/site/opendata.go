@@ -1,10 +1,13 @@
 package site
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"reflect"
 	"strconv"
+	"strings"
 
 	"gongjian/generator/internal/metrics"
 )
@@ -126,7 +129,7 @@ func units(us []*metrics.Unit) []unitJSON {
 }
 
 // MetricsJSON renders the open-data document for a snapshot.
-func MetricsJSON(s *metrics.Snapshot) ([]byte, error) {
+func metricsDoc(s *metrics.Snapshot) metricsJSON {
 	doc := metricsJSON{
 		AsOf:        s.AsOf.String(),
 		Expected:    s.Expected,
@@ -161,31 +164,80 @@ func MetricsJSON(s *metrics.Snapshot) ([]byte, error) {
 		doc.Targets = append(doc.Targets, targetJSON{Scope: t.Scope, Metric: t.Metric, Value: t.Value,
 			By: t.By.String(), Actual: t.Actual, Met: t.Met, DueIn: t.DueIn})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
+	return doc
+}
+
+// writeMetricsJSON writes data/metrics.json: the document
+// json.Encoder with SetIndent("", " ") writes, byte for byte, but with
+// the projects encoded one at a time (a 50,000-project document is never
+// held whole).
+func writeMetricsJSON(w io.Writer, s *metrics.Snapshot) error {
+	doc := metricsDoc(s)
+	bw := bufio.NewWriter(w)
+	bw.WriteString("{\n")
+	v := reflect.ValueOf(doc)
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		k, err := json.Marshal(key)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(" ")
+		bw.Write(k)
+		bw.WriteString(": ")
+		if ps, ok := v.Field(i).Interface().([]projectJSON); ok && len(ps) > 0 {
+			bw.WriteString("[\n")
+			for j := range ps {
+				b, err := json.MarshalIndent(&ps[j], "  ", " ")
+				if err != nil {
+					return err
+				}
+				bw.WriteString("  ")
+				bw.Write(b)
+				if j < len(ps)-1 {
+					bw.WriteByte(',')
+				}
+				bw.WriteByte('\n')
+			}
+			bw.WriteString(" ]")
+		} else {
+			b, err := json.MarshalIndent(v.Field(i).Interface(), " ", " ")
+			if err != nil {
+				return err
+			}
+			bw.Write(b)
+		}
+		if i < t.NumField()-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
 	}
-	return buf.Bytes(), nil
+	bw.WriteString("}\n")
+	return bw.Flush()
 }
 
 // bom makes Excel read the CSV files as UTF-8 (so the Chinese shows).
 const bom = "\ufeff"
 
-// csvFile writes rows with a BOM and CRLF line ends, as Excel expects.
-func csvFile(header []string, rows [][]string) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(bom)
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.Write(header); err != nil {
-		return nil, err
+// csvFile writes rows with a BOM and CRLF line ends, as Excel expects,
+// one row at a time: row(i) is the ith of n.
+func csvFile(w io.Writer, header []string, n int, row func(i int) []string) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
 	}
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	for i := 0; i < n; i++ {
+		if err := cw.Write(row(i)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // num renders a figure for CSV: full precision, empty when undefined.
@@ -207,34 +259,32 @@ func csvBool(b bool) string {
 
 // openData lists the files under public/data/.
 func (b *builder) openData(s *metrics.Snapshot) []*job {
-	projects := func() ([]byte, error) {
-		rows := make([][]string, 0, len(s.Projects))
-		for _, p := range s.Projects {
-			rows = append(rows, []string{p.P.ID, p.P.Name, p.P.Region, b.meta.RegionName(p.P.Region), p.P.Owner, b.meta.DeptName(p.P.Owner),
+	projects := func(w pageWriter) error {
+		return csvFile(w, []string{"id", "name", "region", "region_name", "owner", "owner_name", "category", "total", "plan", "completed",
+			"completion_rate", "pace_gap", "stage", "start_planned", "start_actual", "finish_planned", "finish_actual",
+			"slow", "behind", "not_started", "overdue_approvals", "open_problems", "funds"}, len(s.Projects), func(i int) []string {
+			p := s.Projects[i]
+			return []string{p.P.ID, p.P.Name, p.P.Region, b.meta.RegionName(p.P.Region), p.P.Owner, b.meta.DeptName(p.P.Owner),
 				p.P.Category, csvF(p.P.Total), csvF(p.Plan), csvF(p.Completed), csvNum(p.CompletionRate), csvNum(p.PaceGap),
 				string(p.Stage), p.P.StartPlanned.String(), p.P.StartActual.String(), p.P.FinishPlanned.String(), p.P.FinishActual.String(),
-				csvBool(p.Slow), csvBool(p.Behind), csvBool(p.NotStarted), strconv.Itoa(len(p.Overdue)), strconv.Itoa(len(p.Open)), csvF(p.Funds)})
-		}
-		return csvFile([]string{"id", "name", "region", "region_name", "owner", "owner_name", "category", "total", "plan", "completed",
-			"completion_rate", "pace_gap", "stage", "start_planned", "start_actual", "finish_planned", "finish_actual",
-			"slow", "behind", "not_started", "overdue_approvals", "open_problems", "funds"}, rows)
+				csvBool(p.Slow), csvBool(p.Behind), csvBool(p.NotStarted), strconv.Itoa(len(p.Overdue)), strconv.Itoa(len(p.Open)), csvF(p.Funds)}
+		})
 	}
-	unitCSV := func(us []*metrics.Unit) func() ([]byte, error) {
-		return func() ([]byte, error) {
-			rows := make([][]string, 0, len(us))
-			for _, u := range us {
-				rows = append(rows, []string{u.U.ID, u.U.Name, csvNum(u.FAI), csvNum(u.FAIGrowth), csvNum(u.Rank), csvNum(u.RankChange),
+	unitCSV := func(us []*metrics.Unit) func(pageWriter) error {
+		return func(w pageWriter) error {
+			return csvFile(w, []string{"id", "name", "fai", "fai_growth", "rank", "rank_change", "last_streak", "escalation",
+				"plan", "completed", "completion_rate", "start_rate", "slow_count", "not_started_count", "project_count"}, len(us), func(i int) []string {
+				u := us[i]
+				return []string{u.U.ID, u.U.Name, csvNum(u.FAI), csvNum(u.FAIGrowth), csvNum(u.Rank), csvNum(u.RankChange),
 					strconv.Itoa(u.LastStreak), u.Escalation, csvF(u.Plan), csvF(u.Completed), csvNum(u.CompletionRate), csvNum(u.StartRate),
-					strconv.Itoa(u.SlowCount), strconv.Itoa(u.NotStartedCount), strconv.Itoa(len(u.Projects))})
-			}
-			return csvFile([]string{"id", "name", "fai", "fai_growth", "rank", "rank_change", "last_streak", "escalation",
-				"plan", "completed", "completion_rate", "start_rate", "slow_count", "not_started_count", "project_count"}, rows)
+					strconv.Itoa(u.SlowCount), strconv.Itoa(u.NotStartedCount), strconv.Itoa(len(u.Projects))}
+			})
 		}
 	}
 	return []*job{
-		{rel: "data/metrics.json", data: func() ([]byte, error) { return MetricsJSON(s) }},
-		{rel: "data/projects.csv", data: projects},
-		{rel: "data/regions.csv", data: unitCSV(s.Regions)},
-		{rel: "data/departments.csv", data: unitCSV(s.Departments)},
+		{rel: "data/metrics.json", stream: func(w pageWriter) error { return writeMetricsJSON(w, s) }},
+		{rel: "data/projects.csv", stream: projects},
+		{rel: "data/regions.csv", stream: unitCSV(s.Regions)},
+		{rel: "data/departments.csv", stream: unitCSV(s.Departments)},
 	}
 }

@@ -190,10 +190,11 @@ func relPath(from, to string) string {
 
 // job is one output file to produce.
 type job struct {
-	rel   string // output path, slash-separated
-	page  *Page  // rendered through the layouts, or
-	data  func() ([]byte, error)
-	setup func(*Page) error // charts and markdown, run by the worker before the page
+	rel    string // output path, slash-separated
+	page   *Page  // rendered through the layouts, or
+	data   func() ([]byte, error)
+	stream func(pageWriter) error // a large data file, written as it is made
+	setup  func(*Page) error      // charts and markdown, run by the worker before the page
 }
 
 // render produces every file of the site into s.
@@ -273,6 +274,9 @@ func (j *job) output(b *builder, s sink) error {
 			return err
 		}
 		return s.write(j.rel, out)
+	}
+	if j.stream != nil {
+		return s.page(j.rel, j.stream)
 	}
 	return s.page(j.rel, func(w pageWriter) error { return j.produce(b, w) })
 }
