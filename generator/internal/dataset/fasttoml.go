@@ -454,7 +454,9 @@ func (d *fastDecoder) basicString() (string, bool) {
 			if escaped {
 				return unescape(raw)
 			}
-			return raw, true
+			// A copy: a substring would keep the whole file alive for as
+			// long as the value lives (a name, for the whole build).
+			return strings.Clone(raw), true
 		case c == '\\':
 			escaped = true
 			d.i++ // the escape's letter: checked by unescape, but never a quote that ends the string
@@ -548,7 +550,7 @@ func (d *fastDecoder) literalString() (string, bool) {
 		case c == '\'':
 			raw := d.s[start:d.i]
 			d.i++
-			return raw, ascii || utf8.ValidString(raw)
+			return strings.Clone(raw), ascii || utf8.ValidString(raw)
 		case c < 0x20 && c != '\t', c == 0x7f:
 			return "", false
 		case c >= utf8.RuneSelf:

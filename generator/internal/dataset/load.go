@@ -522,7 +522,7 @@ func decodeReport(fsys fs.FS, p string, errs *ErrorList) (*Report, *tomlFile) {
 				Note:       e.str("note", false),
 				Correction: e.boolean("correction"),
 			}
-			r.Projects[id] = &entries[i]
+			r.Projects[strings.Clone(id)] = &entries[i] // not a substring holding the file
 			e.done()
 		}
 	}
