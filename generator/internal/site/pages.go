@@ -1,11 +1,13 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"html/template"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -224,7 +226,12 @@ func (b *builder) render(ctx context.Context, s sink) error {
 			}
 		}()
 	}
-	for _, j := range jobs {
+	// The longest jobs first (the table of every project, the group
+	// pages): started last, one of them would keep a core busy after the
+	// others are done.
+	order := slices.Clone(jobs)
+	slices.SortStableFunc(order, func(a, c *job) int { return cmp.Compare(c.weight(b), a.weight(b)) })
+	for _, j := range order {
 		if ctx.Err() != nil {
 			break
 		}
@@ -236,6 +243,29 @@ func (b *builder) render(ctx context.Context, s sink) error {
 		return err
 	}
 	return errs.Err()
+}
+
+// weight estimates a job's cost: the project rows it writes.
+func (j *job) weight(b *builder) int {
+	all := len(b.snap.Projects)
+	switch {
+	case j.stream != nil:
+		return all / 2
+	case j.page == nil:
+		return 1
+	}
+	p := j.page
+	switch {
+	case p.Kind == "projects":
+		return all
+	case p.Group != nil:
+		return len(p.Group.Projects)
+	case p.Unit != nil:
+		return len(p.Unit.Projects)
+	case p.Kind == "bulletin" || p.Kind == "changes":
+		return all / 4
+	}
+	return 1
 }
 
 // addErr records a job's error; positioned errors keep their place.
