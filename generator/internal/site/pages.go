@@ -341,7 +341,7 @@ func (b *builder) jobs() ([]*job, error) {
 	page("projects", "/projects/", T("nav.projects"), nil)
 	for _, pr := range snap.Projects {
 		pr := pr
-		pg := page("project", "/projects/"+pr.P.ID+"/", pr.P.Name, func(p *Page) error {
+		pg := page("project", "/"+projectDir(pr.P.ID)+"/", pr.P.Name, func(p *Page) error {
 			return b.chartMaker(p).project("project", T("chart.project_title"), pr)
 		})
 		pg.Project = pr
@@ -436,6 +436,18 @@ func (b *builder) jobs() ([]*job, error) {
 	}
 	b.engine.Release(keep...)
 	return jobs, nil
+}
+
+// projectDir is the directory of a project's page.
+func projectDir(id string) string { return "projects/" + id }
+
+// projectDirs are the directories of every project's page.
+func projectDirs(s *dataset.Site) []string {
+	out := make([]string, len(s.Projects))
+	for i, p := range s.Projects {
+		out[i] = projectDir(p.ID)
+	}
+	return out
 }
 
 // leaderboards are the rankings page's boards: each kind's main metric

@@ -77,15 +77,22 @@ func Check(ctx context.Context, opts Options) error {
 // Build compiles the site into opts.Out atomically.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	opts.defaults()
-	b, err := prepare(opts)
-	if err != nil {
-		return nil, err
-	}
 	w, err := newDirWriter(opts.Out)
 	if err != nil {
 		return nil, err
 	}
-	if err := b.render(ctx, w); err != nil {
+	// Directories in one parent are made one at a time by the kernel:
+	// the project pages' are made while the figures are computed, not
+	// by page workers queueing for the parent.
+	var dirs sync.WaitGroup
+	b, err := prepare(opts, func(s *dataset.Site) {
+		dirs.Go(func() { w.precreate(projectDirs(s)) })
+	})
+	if err == nil {
+		err = b.render(ctx, w)
+	}
+	dirs.Wait()
+	if err != nil {
 		w.abort()
 		return nil, err
 	}
@@ -118,10 +125,13 @@ type builder struct {
 
 // prepare runs the phases that can fail on the user's input: load, pick
 // the as-of date, parse layouts.
-func prepare(opts Options) (*builder, error) {
+func prepare(opts Options, loaded ...func(*dataset.Site)) (*builder, error) {
 	data, err := dataset.Load(os.DirFS(opts.Source))
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range loaded {
+		f(data)
 	}
 	opts.phase("load")
 	b := &builder{opts: opts, data: data, engine: metrics.NewEngine(data)}

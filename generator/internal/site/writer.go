@@ -104,6 +104,24 @@ func (w *dirWriter) page(rel string, fill func(pageWriter) error) error {
 	return nil
 }
 
+// precreate makes directories (slash-separated, below the output) ahead
+// of their pages.
+func (w *dirWriter) precreate(dirs []string) {
+	if len(dirs) == 0 {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(filepath.Join(w.tmp, filepath.FromSlash(dirs[0]))), 0o755); err != nil {
+		return // the pages' own writes report it
+	}
+	for _, d := range dirs {
+		p := filepath.Join(w.tmp, filepath.FromSlash(d))
+		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return
+		}
+		w.dirs.Store(p, true)
+	}
+}
+
 // path is where rel goes, its directory made.
 func (w *dirWriter) path(rel string) (string, error) {
 	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
