@@ -67,6 +67,8 @@ type Meta struct {
 	t          func(string) (string, error)
 	tpl        *templates
 	sharedMu   sync.RWMutex
+	rebaseOnce sync.Once // tableRow's check
+	rebaseOK   bool
 	shared     map[sharedKey]template.HTML // Shared's and Row's outputs
 }
 
@@ -679,23 +681,56 @@ func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// Row renders a partial for one project, once for all pages at the same
-// depth and date: the same project appears in the projects table, its
-// region's, its department's and its groups'.
-func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
-	if p.Kind == "projects" {
-		// The one page at its depth that lists every project: its rows
-		// are used once, and kept they would hold the whole table.
+// tableRow is a row of the table of every project (/projects/, one level
+// down): the row the pages two levels down share, its links moved up a
+// level, instead of rendering 50,000 rows again. Links come from Rel in
+// href attributes (a quote in data is always escaped, so href=" starts
+// only an attribute the layout wrote). The first row of a build is also
+// rendered directly: if a layout links otherwise, the two differ and
+// every row is rendered directly.
+func (p *Page) tableRow(name string, pr *metrics.Project) (template.HTML, error) {
+	m := p.Meta
+	direct := func() (template.HTML, error) {
 		b := scratch.Get().(*bufWriter)
 		defer putScratch(b)
 		data := struct {
 			Page    *Page
 			Project *metrics.Project
 		}{p.sharedView(), pr}
-		if err := p.Meta.tpl.run(p.Kind, name, b, data); err != nil {
+		if err := m.tpl.run(p.Kind, name, b, data); err != nil {
 			return "", err
 		}
 		return template.HTML(b.String()), nil
+	}
+	if !rebaseRows || strings.Count(p.URL, "/") != 2 {
+		return direct()
+	}
+	deeper := *p
+	deeper.URL, deeper.view = "/projects/-/", nil
+	shared, err := deeper.Row(name, pr)
+	if err != nil {
+		return "", err
+	}
+	up := template.HTML(strings.ReplaceAll(string(shared), `href="../../`, `href="../`))
+	m.rebaseOnce.Do(func() {
+		d, err := direct()
+		m.rebaseOK = err == nil && d == up
+	})
+	if !m.rebaseOK {
+		return direct()
+	}
+	return up, nil
+}
+
+// rebaseRows lets tableRow reuse rows (tests compare with direct rows).
+var rebaseRows = true
+
+// Row renders a partial for one project, once for all pages at the same
+// depth and date: the same project appears in the projects table, its
+// region's, its department's and its groups'.
+func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
+	if p.Kind == "projects" {
+		return p.tableRow(name, pr)
 	}
 	k := sharedKey{name: name, depth: strings.Count(p.URL, "/"), pr: pr, asOf: p.S.AsOf}
 	m := p.Meta

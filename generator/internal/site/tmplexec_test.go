@@ -148,3 +148,56 @@ func TestFallbackRestartsThePage(t *testing.T) {
 		t.Errorf("the project page lacks the edited heading (%v)", err)
 	}
 }
+
+// TestProjectsTableRowsRebased: the table of every project, built from
+// the rows pages two levels down share, is the table rendered directly,
+// on the demo, the small site and a synthetic campaign.
+func TestProjectsTableRowsRebased(t *testing.T) {
+	synthDir := filepath.Join(t.TempDir(), "synth")
+	if err := synth.Write(synthDir, synth.Options{Projects: 300, Regions: 12, Departments: 9, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{repoRoot, "testdata/sites/small", synthDir} {
+		rebased := filepath.Join(t.TempDir(), "rebased")
+		build(t, src, rebased, nil)
+		rebaseRows = false
+		direct := filepath.Join(t.TempDir(), "direct")
+		build(t, src, direct, nil)
+		rebaseRows = true
+		a, errA := os.ReadFile(filepath.Join(direct, "projects", "index.html"))
+		b, errB := os.ReadFile(filepath.Join(rebased, "projects", "index.html"))
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s: /projects/ from shared rows differs from direct rows (%v, %v)", src, errA, errB)
+		}
+	}
+	// The default layouts take the shared rows; a row linking otherwise
+	// (an image by a relative path) is rendered directly, and right.
+	opts := Options{Source: synthDir, Layouts: layouts}
+	opts.defaults()
+	bl, err := prepare(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bl.render(context.Background(), discard{}); err != nil || !bl.meta.rebaseOK {
+		t.Errorf("default layouts: rows shared = %v (%v); want true", bl.meta.rebaseOK, err)
+	}
+	lay := filepath.Join(t.TempDir(), "layouts")
+	if err := os.CopyFS(lay, os.DirFS(layouts)); err != nil {
+		t.Fatal(err)
+	}
+	row := filepath.Join(lay, "partials", "project-row.html")
+	src, err := os.ReadFile(row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte(`<th scope="row">`), []byte(`<th scope="row"><img alt="" src="{{$p.Rel "/assets/favicon.svg"}}">`), 1)
+	if err := os.WriteFile(row, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "img")
+	build(t, synthDir, out, func(o *Options) { o.Layouts = lay })
+	page, err := os.ReadFile(filepath.Join(out, "projects", "index.html"))
+	if err != nil || !bytes.Contains(page, []byte(`src="../assets/favicon.svg"`)) || bytes.Contains(page, []byte(`src="../../assets/`)) {
+		t.Errorf("/projects/ with an image in each row: want src=\"../assets/favicon.svg\" (%v)", err)
+	}
+}
