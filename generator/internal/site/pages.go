@@ -660,13 +660,24 @@ type sharedKey struct {
 	asOf  dataset.Date
 }
 
+// lookup returns a partial's output already rendered for k.
+func (m *Meta) lookup(k sharedKey) (template.HTML, bool) {
+	m.sharedMu.RLock()
+	defer m.sharedMu.RUnlock()
+	h, ok := m.shared[k]
+	return h, ok
+}
+
+// rowData is what a project row partial receives.
+type rowData struct {
+	Page    *Page
+	Project *metrics.Project
+}
+
 // cached executes a partial once per key for the build.
 func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
 	m := p.Meta
-	m.sharedMu.RLock()
-	h, ok := m.shared[k]
-	m.sharedMu.RUnlock()
-	if ok {
+	if h, ok := m.lookup(k); ok {
 		return h, nil
 	}
 	b := scratch.Get().(*bufWriter)
@@ -674,7 +685,7 @@ func (p *Page) cached(k sharedKey, data any) (template.HTML, error) {
 	if err := m.tpl.run(p.Kind, k.name, b, data); err != nil {
 		return "", err
 	}
-	h = template.HTML(b.String())
+	h := template.HTML(b.String())
 	m.sharedMu.Lock()
 	m.shared[k] = h
 	m.sharedMu.Unlock()
@@ -693,11 +704,7 @@ func (p *Page) tableRow(name string, pr *metrics.Project) (template.HTML, error)
 	direct := func() (template.HTML, error) {
 		b := scratch.Get().(*bufWriter)
 		defer putScratch(b)
-		data := struct {
-			Page    *Page
-			Project *metrics.Project
-		}{p.sharedView(), pr}
-		if err := m.tpl.run(p.Kind, name, b, data); err != nil {
+		if err := m.tpl.run(p.Kind, name, b, rowData{p.sharedView(), pr}); err != nil {
 			return "", err
 		}
 		return template.HTML(b.String()), nil
@@ -733,16 +740,8 @@ func (p *Page) Row(name string, pr *metrics.Project) (template.HTML, error) {
 		return p.tableRow(name, pr)
 	}
 	k := sharedKey{name: name, depth: strings.Count(p.URL, "/"), pr: pr, asOf: p.S.AsOf}
-	m := p.Meta
-	m.sharedMu.RLock()
-	h, ok := m.shared[k]
-	m.sharedMu.RUnlock()
-	if ok {
-		return h, nil
+	if h, ok := p.Meta.lookup(k); ok {
+		return h, nil // without building the row's data
 	}
-	data := struct {
-		Page    *Page
-		Project *metrics.Project
-	}{p.sharedView(), pr}
-	return p.cached(k, data)
+	return p.cached(k, rowData{p.sharedView(), pr})
 }
