@@ -175,21 +175,28 @@ func relPath(from, to string) string {
 	if !strings.HasSuffix(dir, "/") {
 		dir = path.Dir(dir) + "/"
 	}
-	fromParts := strings.Split(strings.Trim(dir, "/"), "/")
-	if fromParts[0] == "" {
-		fromParts = nil
+	d := strings.TrimLeft(dir, "/") // "projects/a/"
+	t := strings.TrimPrefix(to, "/")  // "regions/b/"
+	// Only whole directories of the target (not its last part) can be
+	// shared: a segment of d followed by "/" in t.
+	for {
+		i := strings.IndexByte(d, '/')
+		if i <= 0 || len(t) <= i || t[:i+1] != d[:i+1] {
+			break
+		}
+		d, t = d[i+1:], t[i+1:]
 	}
-	toParts := strings.Split(strings.TrimPrefix(to, "/"), "/")
-	// Only whole directories of the target (not its last part) can be shared.
-	n := 0
-	for n < len(fromParts) && n < len(toParts)-1 && fromParts[n] == toParts[n] {
-		n++
-	}
-	rel := strings.Repeat("../", len(fromParts)-n) + strings.Join(toParts[n:], "/")
-	if rel == "" {
+	up := strings.Count(d, "/")
+	if up == 0 && t == "" {
 		return "./"
 	}
-	return rel
+	var b strings.Builder
+	b.Grow(3*up + len(t))
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(t)
+	return b.String()
 }
 
 // job is one output file to produce.

@@ -15,6 +15,11 @@ func TestRelPath(t *testing.T) {
 		{"/data/", "/data/metrics.json", "metrics.json"},
 		{"/about/", "/assets/site.css", "../assets/site.css"},
 		{"/projects/a/", "/projects/a/", "./"},
+		{"/projects/a/", "/projects/ab/", "../ab/"},
+		{"/a/", "/a", "../a"},
+		{"/404.html", "/", "./"},
+		{"/404.html", "/projects/x/", "projects/x/"},
+		{"/data/metrics.json", "/data/projects.csv", "projects.csv"},
 	}
 	for _, tt := range tests {
 		if got := relPath(tt.from, tt.to); got != tt.want {

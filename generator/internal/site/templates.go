@@ -231,6 +231,7 @@ func pageMethods() []*tmplexec.Method {
 		tmplexec.Method1("DeptName", (*Meta).DeptName),
 		tmplexec.Method1("CategoryName", (*Meta).CategoryName),
 		tmplexec.Method1("ListName", (*Meta).ListName),
+		tmplexec.Method0("HTML", (*chartView).HTML),
 	}
 }
 
