@@ -175,8 +175,8 @@ func relPath(from, to string) string {
 	if !strings.HasSuffix(dir, "/") {
 		dir = path.Dir(dir) + "/"
 	}
-	d := strings.TrimLeft(dir, "/") // "projects/a/"
-	t := strings.TrimPrefix(to, "/")  // "regions/b/"
+	d := strings.TrimLeft(dir, "/")  // "projects/a/"
+	t := strings.TrimPrefix(to, "/") // "regions/b/"
 	// Only whole directories of the target (not its last part) can be
 	// shared: a segment of d followed by "/" in t.
 	for {
