@@ -28,6 +28,8 @@ type Engine struct {
 	lists       []*dataset.Group
 
 	lines       []projectLines       // aligned with projects
+	member      []membership         // aligned with projects
+	projectAt   map[string]int       // project id → index in projects
 	stats       []statsAt            // the campaign-wide [stats], by date
 	regionStats map[string][]statsAt // region id → its lines, by date
 	deptStats   map[string][]statsAt // department id → its lines, by date
@@ -50,6 +52,13 @@ type line struct {
 	completed, funds       float64
 	hasCompleted, hasFunds bool
 	note                   string
+}
+
+// membership is where a project's figures add up: the index of its
+// region, department and category (-1: none known) and of its lists.
+type membership struct {
+	region, dept, category int
+	lists                  []int
 }
 
 // statsAt is a unit's (or the campaign's) statistics in the report of a date.
@@ -139,6 +148,37 @@ func NewEngine(s *dataset.Site) *Engine {
 		lo, hi := bounds[i], bounds[i+1]
 		e.lines[i] = projectLines{dates[lo:hi:hi], lines[lo:hi:hi]}
 	}
+
+	// Group memberships, looked up once rather than in every snapshot.
+	index := func(n int, id func(int) string) map[string]int {
+		m := make(map[string]int, n)
+		for i := 0; i < n; i++ {
+			m[id(i)] = i
+		}
+		return m
+	}
+	at := func(m map[string]int, id string) int {
+		if i, ok := m[id]; ok {
+			return i
+		}
+		return -1
+	}
+	regionAt := index(len(e.regions), func(i int) string { return e.regions[i].ID })
+	deptAt := index(len(e.departments), func(i int) string { return e.departments[i].ID })
+	catAt := index(len(e.categories), func(i int) string { return e.categories[i].ID })
+	listAt := index(len(e.lists), func(i int) string { return e.lists[i].ID })
+	e.projectAt = index(len(e.projects), func(i int) string { return e.projects[i].ID })
+	e.member = make([]membership, len(e.projects))
+	for i, p := range e.projects {
+		m := membership{region: at(regionAt, p.Region), dept: at(deptAt, p.Owner), category: at(catAt, p.Category)}
+		for j, l := range p.Lists {
+			// A list named twice by one project still holds it once.
+			if k := at(listAt, l); k >= 0 && !slices.Contains(p.Lists[:j], l) {
+				m.lists = append(m.lists, k)
+			}
+		}
+		e.member[i] = m
+	}
 	return e
 }
 
@@ -196,7 +236,7 @@ func (e *Engine) Release(keep ...dataset.Date) {
 			continue
 		}
 		s := en.s
-		s.Projects, s.projects, s.Totals.Projects = nil, nil, nil
+		s.Projects, s.Totals.Projects = nil, nil
 		for _, u := range s.Regions {
 			u.Projects = nil
 		}

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"slices"
 	"sort"
 	"sync"
 
@@ -26,7 +25,6 @@ type Snapshot struct {
 	Targets     []TargetStatus // by scope, metric, by
 
 	e           *Engine
-	projects    map[string]*Project
 	regions     map[string]*Unit
 	departments map[string]*Unit
 	categories  map[string]*Group
@@ -41,7 +39,15 @@ type rankKey struct{ kind, metric string }
 
 // Project, Region, Department, Category and List look figures up by id;
 // nil when there is none.
-func (s *Snapshot) Project(id string) *Project { return s.projects[id] }
+func (s *Snapshot) Project(id string) *Project {
+	if s.e == nil {
+		return nil
+	}
+	if i, ok := s.e.projectAt[id]; ok && i < len(s.Projects) {
+		return s.Projects[i]
+	}
+	return nil
+}
 func (s *Snapshot) Region(id string) *Unit     { return s.regions[id] }
 func (s *Snapshot) Department(id string) *Unit { return s.departments[id] }
 func (s *Snapshot) Category(id string) *Group  { return s.categories[id] }
@@ -74,7 +80,6 @@ func (e *Engine) compute(d dataset.Date) *Snapshot {
 		Year:        y,
 		Expected:    Expected(site, d),
 		e:           e,
-		projects:    make(map[string]*Project, len(e.projects)),
 		regions:     make(map[string]*Unit, len(e.regions)),
 		departments: make(map[string]*Unit, len(e.departments)),
 		categories:  make(map[string]*Group, len(e.categories)),
@@ -99,32 +104,24 @@ func (e *Engine) compute(d dataset.Date) *Snapshot {
 	for i, g := range e.lists {
 		lists[i] = newAcc(g.ID, g.Name)
 	}
-	regionAt := indexAccs(regions)
-	deptAt := indexAccs(depts)
-	catAt := indexAccs(cats)
-	listAt := indexAccs(lists)
-
 	s.Projects = make([]*Project, 0, len(e.projects))
 	for i, dp := range e.projects {
 		p := e.project(dp, &e.lines[i], d, y, from, s.Expected)
 		p.idx = i
 		s.Projects = append(s.Projects, p)
-		s.projects[dp.ID] = p
 		total.add(p, d)
-		if a := regionAt[dp.Region]; a != nil {
-			a.add(p, d)
+		m := &e.member[i]
+		if m.region >= 0 {
+			regions[m.region].add(p, d)
 		}
-		if a := deptAt[dp.Owner]; a != nil {
-			a.add(p, d)
+		if m.dept >= 0 {
+			depts[m.dept].add(p, d)
 		}
-		if a := catAt[dp.Category]; a != nil {
-			a.add(p, d)
+		if m.category >= 0 {
+			cats[m.category].add(p, d)
 		}
-		for i, l := range dp.Lists {
-			// A list named twice by one project still holds it once.
-			if a := listAt[l]; a != nil && !slices.Contains(dp.Lists[:i], l) {
-				a.add(p, d)
-			}
+		for _, l := range m.lists {
+			lists[l].add(p, d)
 		}
 	}
 
@@ -144,14 +141,6 @@ func (e *Engine) compute(d dataset.Date) *Snapshot {
 	}
 	s.Targets = s.targets()
 	return s
-}
-
-func indexAccs(as []*acc) map[string]*acc {
-	m := make(map[string]*acc, len(as))
-	for _, a := range as {
-		m[a.g.ID] = a
-	}
-	return m
 }
 
 func (e *Engine) buildUnits(us []*dataset.Unit, accs []*acc, stats map[string][]statsAt, byID map[string]*Unit, from, d dataset.Date) []*Unit {
