@@ -63,8 +63,9 @@ type loader struct {
 	errs ErrorList
 	site *Site
 	// where entities and references were written, for cross-file messages
-	projectFiles map[string]*tomlFile
-	reportFiles  map[Date]*tomlFile
+	projectFiles   map[string]*tomlFile
+	projectsListed []string // content/projects/, once
+	reportFiles    map[Date]*tomlFile
 
 	// What exists, whether or not its file decoded: a broken file is
 	// reported once, and references to it are not reported again.
@@ -137,6 +138,18 @@ func unwrapPathErr(err error) error {
 
 // list returns the regular files of dir with one of exts, sorted; hidden
 // files are skipped, anything else is reported. A missing dir is empty.
+// projectListing is content/projects/ listed once (projects and their
+// narratives).
+func (l *loader) projectListing() []string {
+	if l.projectsListed == nil {
+		l.projectsListed = l.list("content/projects", ".toml", ".md")
+		if l.projectsListed == nil {
+			l.projectsListed = []string{}
+		}
+	}
+	return l.projectsListed
+}
+
 func (l *loader) list(dir string, exts ...string) []string {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
@@ -314,7 +327,7 @@ func (l *loader) loadUnits(dir string, dst *[]*Unit, ids map[string]bool, region
 
 func (l *loader) loadProjects() {
 	var paths []string
-	for _, p := range l.list("content/projects", ".toml", ".md") {
+	for _, p := range l.projectListing() {
 		if path.Ext(p) == ".toml" { // narratives are attached in loadMarkdown
 			paths = append(paths, p)
 		}
@@ -595,22 +608,26 @@ func frontMatter(src []byte) (fm, body []byte, bodyLine int, ok bool) {
 
 // readMarkdown reads a markdown file and decodes its front matter; the
 // returned obj is nil when the file has no front matter.
-func (l *loader) readMarkdown(p string) (*Page, *obj) {
-	src, ok := l.read(p)
+func (l *loader) readMarkdown(p string) (*Page, *obj) { return readMarkdown(l.fsys, p, &l.errs) }
+
+// readMarkdown reads a markdown file and its front matter, if any; its
+// problems go to errs.
+func readMarkdown(fsys fs.FS, p string, errs *ErrorList) (*Page, *obj) {
+	src, ok := readFile(fsys, p, errs)
 	if !ok {
 		return nil, nil
 	}
 	b := []byte(normalize(src))
 	fm, body, bodyLine, ok := frontMatter(b)
 	if !ok {
-		l.errs.Add(p, 1, "front matter is not closed (expected a line +++ after the TOML front matter)")
+		errs.Add(p, 1, "front matter is not closed (expected a line +++ after the TOML front matter)")
 		return nil, nil
 	}
 	pg := &Page{Path: p, Body: body, BodyLine: bodyLine}
 	if fm == nil {
 		return pg, nil
 	}
-	o, _ := parseTOML(p, string(fm), 1, &l.errs)
+	o, _ := parseTOML(p, string(fm), 1, errs)
 	if o == nil {
 		return nil, nil
 	}
@@ -668,12 +685,20 @@ func (l *loader) loadMarkdown() {
 	}
 	sort.Slice(l.site.Pages, func(i, j int) bool { return l.site.Pages[i].Slug < l.site.Pages[j].Slug })
 
-	// Project narratives.
+	// Project narratives, read on every core.
 	byID := map[string]*Project{}
 	for _, pr := range l.site.Projects {
 		byID[pr.ID] = pr
 	}
-	for _, p := range l.list("content/projects", ".toml", ".md") {
+	type narrative struct {
+		path string
+		pr   *Project
+		pg   *Page
+		fm   bool
+		errs ErrorList
+	}
+	var ns []*narrative
+	for _, p := range l.projectListing() {
 		if path.Ext(p) != ".md" {
 			continue
 		}
@@ -685,17 +710,26 @@ func (l *loader) loadMarkdown() {
 			}
 			continue
 		}
-		pg, o := l.readMarkdown(p)
-		if pg == nil {
+		ns = append(ns, &narrative{path: p, pr: pr})
+	}
+	parallel(len(ns), func(i int) {
+		n := ns[i]
+		var o *obj
+		n.pg, o = readMarkdown(l.fsys, n.path, &n.errs)
+		n.fm = o != nil
+	})
+	for _, n := range ns {
+		l.errs = append(l.errs, n.errs...)
+		if n.pg == nil {
 			continue
 		}
-		if o != nil {
-			l.errs.Add(p, 1, "front matter in a project narrative (expected none: the title is the project's name)")
+		if n.fm {
+			l.errs.Add(n.path, 1, "front matter in a project narrative (expected none: the title is the project's name)")
 			continue
 		}
-		pg.Slug = id
-		pg.Title = pr.Name
-		pr.Narrative = pg
+		n.pg.Slug = n.pr.ID
+		n.pg.Title = n.pr.Name
+		n.pr.Narrative = n.pg
 	}
 
 	// Bulletins.

@@ -3,6 +3,7 @@ package dataset
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // checkReferences runs the checks that need more than one file: every
@@ -44,10 +45,6 @@ func (l *loader) checkReferences() {
 	// report before (reports are sorted by date), kept here by series:
 	// "stats", or a region's, department's or project's figure.
 	type series struct{ kind, id string }
-	type figure struct {
-		date  Date
-		value float64
-	}
 	last := map[series]figure{}
 	add := func(kind, id string, r *Report, f *tomlFile, v *float64, corr bool, key ...string) {
 		if v == nil {
@@ -93,16 +90,54 @@ func (l *loader) checkReferences() {
 				add(kind.key, id, r, f, st.FAI, st.Correction, kind.key, id, "fai")
 			}
 		}
-		for id, e := range r.Projects { // each on its own: no order needed
+	}
+
+	// Project entries, on every core (a large site has millions): each
+	// report's unknown ids, and each project's figures through the
+	// reports in date order. Problems are rare; reporting one takes the
+	// lock (a file's lines are scanned on its first problem).
+	var mu sync.Mutex
+	errorf := func(f *tomlFile, key []string, format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		f.errorf(key, format, args...)
+	}
+	parallel(len(s.Reports), func(i int) {
+		r := s.Reports[i]
+		for id := range r.Projects { // each on its own: no order needed
 			if !l.projectIDs[id] {
 				k := []string{"projects", id}
-				f.errorf(k, "%s: there is no project %q (expected one of: %s — files in content/projects/)", name(k), id, keysOf(l.projectIDs))
-				continue
+				errorf(l.reportFiles[r.Date], k, "%s: there is no project %q (expected one of: %s — files in content/projects/)", name(k), id, keysOf(l.projectIDs))
 			}
-			add("completed", id, r, f, e.Completed, e.Correction, "projects", id, "completed")
-			add("funds", id, r, f, e.Funds, e.Correction, "projects", id, "funds")
 		}
-	}
+	})
+	parallel(len(s.Projects), func(i int) {
+		id := s.Projects[i].ID
+		var completed, funds figure // date 0: none yet
+		check := func(p *figure, r *Report, v *float64, corr bool, what string) {
+			if v == nil {
+				return
+			}
+			if !p.date.IsZero() && p.date.Year() == r.Date.Year() && *v < p.value && !corr {
+				key := []string{"projects", id, what}
+				errorf(l.reportFiles[r.Date], key, "%s went down from %s (report %s) to %s (expected a year-to-date figure ≥ %s, or correction = true if the earlier figure was wrong)",
+					name(key), formatFloat(p.value), p.date, formatFloat(*v), formatFloat(p.value))
+			}
+			*p = figure{r.Date, *v}
+		}
+		for _, r := range s.Reports {
+			if e := r.Projects[id]; e != nil {
+				check(&completed, r, e.Completed, e.Correction, "completed")
+				check(&funds, r, e.Funds, e.Correction, "funds")
+			}
+		}
+	})
+}
+
+// figure is a series' cumulative figure in a report.
+type figure struct {
+	date  Date
+	value float64
 }
 
 func sortedKeys[V any](m map[string]V) []string {
