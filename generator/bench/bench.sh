@@ -5,7 +5,8 @@
 #
 # Per performance-notes.md, every build writes into a never-used
 # directory and the directories are deleted only after all timings
-# (deleting many files slows the creations that follow for minutes).
+# (deleting many files slows the creations that follow for minutes);
+# before each run, sync flushes what earlier runs left to write back.
 #   generator/bench/bench.sh [sizes...]     default: 1000 10000 50000
 #   BENCH_DIR=/path RUNS=5 generator/bench/bench.sh 10000
 # The sites and builds go in BENCH_DIR (default: a new directory in
@@ -33,6 +34,9 @@ for n in "${sizes[@]}"; do
   for r in $(seq 1 "$runs"); do
     out="$dir/out-$n-$r"
     t="$dir/time-$n-$r.txt"
+    # Start every run from the same state: the previous run's pages are
+    # still being written back to disk, which would be timed here.
+    sync
     /usr/bin/time -v "$bin" build --source "$src" --layouts layouts --out "$out" >/dev/null 2>"$t"
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$t" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     user=$(awk -F': ' '/User time/ {print $2}' "$t")
