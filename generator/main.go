@@ -182,7 +182,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "generator: check passed")
 	case "serve":
 		if opts.Out != "" {
-			return usageError{"serve builds into a private temporary directory and takes no --out (use build --out DIR to write a site)"}
+			return usageError{"serve keeps the site in memory and takes no --out (use build --out DIR to write a site)"}
 		}
 		// runServe prints build problems itself and keeps serving.
 		return runServe(ctx, opts, port, bind, stdout, stderr)
