@@ -13,14 +13,24 @@
 //     of kind K executes layouts/K.html, which defines "main" (and may
 //     define "head"); layouts/base.html wraps it; layouts/partials/*.html are
 //     available to all. UI strings come from layouts/i18n/<language>.toml.
+//     html/template escapes each template; package tmplexec then runs the
+//     escaped tree compiled, writing the same bytes, and hands anything it
+//     does not reproduce exactly back to html/template (templates.run).
 //  4. Pages: the page list is built from the data (home, projects, regions,
 //     departments, rankings, markdown pages, open data, 404) and rendered in
-//     parallel; markdown goes through one goldmark instance whose chart and
-//     table blocks are rendered from the same snapshot.
-//  5. Output: files are written into a fresh temporary directory beside
-//     --out, which replaces the previous output only when everything
+//     parallel, the longest first; markdown goes through one goldmark
+//     instance whose chart and table blocks are rendered from the same
+//     snapshot. Partials that many pages share (header, footer, a project's
+//     table row) are rendered once per depth and date and reused: their
+//     links go up to the root and down (Page.sharedView), so they do not
+//     depend on which page rendered them.
+//  5. Output: pages stream into their files in a fresh temporary directory
+//     beside --out, which replaces the previous output only when everything
 //     succeeded. Output is byte-identical for identical input: no
 //     timestamps, no map order, no random ids.
+//
+// The development server uses the same phases but the last: Prepare (Live)
+// loads, computes and lists, and pages are rendered when requested.
 //
 // Links between pages are relative (../projects/x/), so a built site works
 // unchanged under any sub-path; only 404.html, which a server returns for
