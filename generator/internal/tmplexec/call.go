@@ -99,40 +99,20 @@ func ifaces(vs []reflect.Value) []any {
 	return out
 }
 
-// builtinFuncs are text/template's builtins but and/or (evaluated in
-// evalFunc), each with its direct call.
+// builtinFuncs are text/template's builtins that take ordinary
+// arguments, each with its direct call; and, or, not and the comparisons
+// are evaluated in evalFunc.
 var builtinFuncs = map[string]Func{
-	"not": reflectValues(not),
-	"eq":  Func{fn: reflect.ValueOf(eq), call: cmpCall(func(a []reflect.Value) (bool, error) { return eq(a[0], a[1:]...) })},
-	"ne":  Func{fn: reflect.ValueOf(ne), call: cmpCall(func(a []reflect.Value) (bool, error) { return ne(a[0], a[1]) })},
-	"lt":  Func{fn: reflect.ValueOf(lt), call: cmpCall(func(a []reflect.Value) (bool, error) { return lt(a[0], a[1]) })},
-	"le":  Func{fn: reflect.ValueOf(le), call: cmpCall(func(a []reflect.Value) (bool, error) { return le(a[0], a[1]) })},
-	"gt":  Func{fn: reflect.ValueOf(gt), call: cmpCall(func(a []reflect.Value) (bool, error) { return gt(a[0], a[1]) })},
-	"ge":  Func{fn: reflect.ValueOf(ge), call: cmpCall(func(a []reflect.Value) (bool, error) { return ge(a[0], a[1]) })},
-	"len": Func{fn: reflect.ValueOf(length), call: func(a []reflect.Value) (reflect.Value, error) {
+	"len": {fn: reflect.ValueOf(length), call: func(a []reflect.Value) (reflect.Value, error) {
 		n, err := length(unwrap(a[0]))
 		return reflect.ValueOf(n), err
 	}},
-	"index": Func{fn: reflect.ValueOf(index), call: func(a []reflect.Value) (reflect.Value, error) {
+	"index": {fn: reflect.ValueOf(index), call: func(a []reflect.Value) (reflect.Value, error) {
 		return index(unwrap(a[0]), unwrapAll(a[1:])...)
 	}},
 	"print":   {fn: reflect.ValueOf(fmt.Sprint), call: sprint},
 	"printf":  Reflect(fmt.Sprintf),
 	"println": Reflect(fmt.Sprintln),
-}
-
-func reflectValues(f func(reflect.Value) bool) Func {
-	return Func{fn: reflect.ValueOf(f), call: func(a []reflect.Value) (reflect.Value, error) {
-		return reflect.ValueOf(f(unwrap(a[0]))), nil
-	}}
-}
-
-// cmpCall unwraps the reflect.Value arguments of a comparison.
-func cmpCall(f func([]reflect.Value) (bool, error)) Caller {
-	return func(a []reflect.Value) (reflect.Value, error) {
-		r, err := f(unwrapAll(a))
-		return reflect.ValueOf(r), err
-	}
 }
 
 func unwrapAll(vs []reflect.Value) []reflect.Value {

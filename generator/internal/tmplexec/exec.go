@@ -373,7 +373,7 @@ func (s *state) evalField(dot reflect.Value, name string, c *fieldCache, args []
 		}
 		return v
 	case res.method >= 0:
-		return s.evalCall(dot, ptr.Method(res.method), args, final, hasFinal)
+		return s.call(dot, ptr.Method(res.method), nil, args, final, hasFinal)
 	case res.index != nil:
 		if hasArgs {
 			giveUp()
@@ -543,10 +543,6 @@ func unwrap(v reflect.Value) reflect.Value {
 		v = v.Interface().(reflect.Value)
 	}
 	return v
-}
-
-func (s *state) evalCall(dot, fun reflect.Value, args []arg, final reflect.Value, hasFinal bool) reflect.Value {
-	return s.call(dot, fun, nil, args, final, hasFinal)
 }
 
 // call evaluates the arguments as text/template does for fun's

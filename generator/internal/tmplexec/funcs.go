@@ -8,7 +8,6 @@ import (
 
 // The builtins below are text/template's (funcs.go, Copyright The Go
 // Authors, BSD-style licence), called through the same argument rules.
-func not(arg reflect.Value) bool { return !truth(arg) }
 
 var (
 	errBadComparisonType = errors.New("invalid type for comparison")
