@@ -46,6 +46,7 @@ type Page struct {
 	// through it instead of taking the shortest path (see sharedView).
 	relRoot string
 	view    *Page
+	deeper  *Page // tableRow's page a level down
 }
 
 // Meta is what every page of a build shares.
@@ -719,9 +720,12 @@ func (p *Page) tableRow(name string, pr *metrics.Project) (template.HTML, error)
 	if !rebaseRows || strings.Count(p.URL, "/") != 2 {
 		return direct()
 	}
-	deeper := *p
-	deeper.URL, deeper.view = "/projects/-/", nil
-	shared, err := deeper.Row(name, pr)
+	if p.deeper == nil { // one per page, not one per row
+		d := *p
+		d.URL, d.view = "/projects/-/", nil
+		p.deeper = &d
+	}
+	shared, err := p.deeper.Row(name, pr)
 	if err != nil {
 		return "", err
 	}
