@@ -2,7 +2,10 @@ package dataset
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -138,5 +141,86 @@ func TestEditorBackupsIgnored(t *testing.T) {
 		if ignored(name) {
 			t.Errorf("ignored(%q) = true; want false", name)
 		}
+	}
+}
+
+// TestReportLinesInIDOrder: a report's lines come out in project id order
+// whatever order the file gives them, and Entry finds each one.
+func TestReportLinesInIDOrder(t *testing.T) {
+	fsys := readTree(t, "testdata/valid")
+	fsys["content/reports/2023-10-31.toml"] = &fstest.MapFile{Data: []byte("date = 2023-10-31\n" +
+		"[projects.road]\ncompleted = 2.0\n[projects.coal-2]\nfunds = 0.5\n[projects.coal]\ncompleted = 5.5\n")}
+	s, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.Reports[len(s.Reports)-1]
+	var got []string
+	for _, e := range r.Projects {
+		got = append(got, e.ID)
+	}
+	if want := []string{"coal", "coal-2", "road"}; !slices.Equal(got, want) {
+		t.Errorf("report lines %v; want %v", got, want)
+	}
+	if e := r.Entry("road"); e == nil || *e.Completed != 2 {
+		t.Errorf(`Entry("road") = %+v; want completed 2.0`, e)
+	}
+	for _, id := range []string{"", "bridge", "coal-1", "zzz"} {
+		if e := r.Entry(id); e != nil {
+			t.Errorf("Entry(%q) = %+v; want nil", id, e)
+		}
+	}
+}
+
+// TestProjectOrderEntries: lines of known ids in the load's order, unknown
+// ids merged in by string, lines decode declines left out.
+func TestProjectOrderEntries(t *testing.T) {
+	o := newProjectOrder(map[string]bool{"b": true, "d": true, "f": true, "h": true})
+	decode := func(id string) (Entry, bool) { return Entry{ID: id}, id != "h" }
+	for _, tt := range []struct {
+		keys []string
+		want []string
+	}{
+		{nil, nil},
+		{[]string{"f", "b", "d"}, []string{"b", "d", "f"}},
+		{[]string{"z", "f", "a", "e", "b", "h"}, []string{"a", "b", "e", "f", "z"}},
+		{[]string{"c"}, []string{"c"}},
+	} {
+		var got []string
+		for _, e := range o.entries(tt.keys, decode) {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("entries(%v) = %v; want %v", tt.keys, got, tt.want)
+		}
+	}
+}
+
+// TestFigureDownAnyProject: the year-to-date check reaches every project
+// of a site larger than the blocks it is checked in, and only those that
+// go down.
+func TestFigureDownAnyProject(t *testing.T) {
+	fsys := readTree(t, "testdata/valid")
+	var sep, oct strings.Builder
+	sep.WriteString("date = 2023-09-30\n")
+	oct.WriteString("date = 2023-10-31\n")
+	for i := range 64 {
+		id := fmt.Sprintf("p%02d", i)
+		fsys["content/projects/"+id+".toml"] = &fstest.MapFile{Data: []byte("name = \"项目\"\nregion = \"litong\"\nowner = \"jiaotong\"\ncategory = \"energy\"\n")}
+		fmt.Fprintf(&sep, "[projects.%s]\ncompleted = 3.0\n", id)
+		down := i == 7 || i == 63
+		if down {
+			fmt.Fprintf(&oct, "[projects.%s]\ncompleted = 2.0\n", id)
+		} else if i%5 != 0 { // some projects miss a report
+			fmt.Fprintf(&oct, "[projects.%s]\ncompleted = 3.5\n", id)
+		}
+	}
+	fsys["content/reports/2023-09-30.toml"] = &fstest.MapFile{Data: []byte(sep.String())}
+	fsys["content/reports/2023-10-31.toml"] = &fstest.MapFile{Data: []byte(oct.String())}
+	_, err := Load(fsys)
+	want := "content/reports/2023-10-31.toml:13: projects.p07.completed went down from 3.0 (report 2023-09-30) to 2.0 (expected a year-to-date figure ≥ 3.0, or correction = true if the earlier figure was wrong)\n" +
+		"content/reports/2023-10-31.toml:103: projects.p63.completed went down from 3.0 (report 2023-09-30) to 2.0 (expected a year-to-date figure ≥ 3.0, or correction = true if the earlier figure was wrong)"
+	if err == nil || err.Error() != want {
+		t.Errorf("Load errors:\n%v\nwant:\n%s", err, want)
 	}
 }

@@ -71,7 +71,8 @@ type loader struct {
 	// reported once, and references to it are not reported again.
 	regionIDs, departmentIDs, projectIDs map[string]bool
 	reportDates                          map[Date]bool
-	groupsKnown                          bool // site.toml decoded: categories, lists and sectors are known
+	known                                *projectOrder // projectIDs in order, once projects are loaded
+	groupsKnown                          bool          // site.toml decoded: categories, lists and sectors are known
 }
 
 // Load reads site.toml and content/ from fsys (the site root). On any
@@ -457,8 +458,9 @@ func (l *loader) loadReports() {
 		errs ErrorList
 	}
 	res := make([]result, len(paths))
+	l.known = newProjectOrder(l.projectIDs)
 	parallel(len(paths), func(i int) {
-		res[i].r, res[i].f = decodeReport(l.fsys, paths[i], &res[i].errs)
+		res[i].r, res[i].f = decodeReport(l.fsys, paths[i], l.known, &res[i].errs)
 	})
 	for i, x := range res {
 		l.errs = append(l.errs, x.errs...)
@@ -489,8 +491,9 @@ func reportFileDate(p string) (Date, error) {
 	return d, err
 }
 
-// decodeReport reads one report file; like decodeProject it shares nothing.
-func decodeReport(fsys fs.FS, p string, errs *ErrorList) (*Report, *tomlFile) {
+// decodeReport reads one report file; like decodeProject it shares nothing
+// (known is only read).
+func decodeReport(fsys fs.FS, p string, known *projectOrder, errs *ErrorList) (*Report, *tomlFile) {
 	base := strings.TrimSuffix(path.Base(p), ".toml")
 	fileDate, err := reportFileDate(p)
 	if err != nil {
@@ -518,29 +521,81 @@ func decodeReport(fsys fs.FS, p string, errs *ErrorList) (*Report, *tomlFile) {
 	}
 	r.Regions = unitTables(o, "regions")
 	r.Departments = unitTables(o, "departments")
-	if ps := o.table("projects"); ps == nil {
-		r.Projects = map[string]*Entry{}
-	} else {
-		ids := ps.keysAnyOrder() // each entry on its own: no order needed
-		r.Projects = make(map[string]*Entry, len(ids))
-		entries := make([]Entry, len(ids)) // one allocation, not one per project
-		for i, id := range ids {
+	if ps := o.table("projects"); ps != nil {
+		r.Projects = known.entries(ps.keysAnyOrder(), func(id string) (Entry, bool) {
 			e := ps.table(id)
 			if e == nil {
-				continue
+				return Entry{}, false
 			}
-			entries[i] = Entry{
+			en := Entry{
+				ID:         id,
 				Completed:  e.optAmount("completed"),
 				Funds:      e.optAmount("funds"),
 				Note:       e.str("note", false),
 				Correction: e.boolean("correction"),
 			}
-			r.Projects[strings.Clone(id)] = &entries[i] // not a substring holding the file
 			e.done()
-		}
+			return en, true
+		})
 	}
 	o.done()
 	return r, f
+}
+
+// projectOrder is every project id a load knows of, sorted. A report has
+// a line for most projects; its lines are put in order by the projects'
+// indexes, not by comparing strings (a tenth of a large load).
+type projectOrder struct {
+	ids   []string
+	index map[string]int
+}
+
+func newProjectOrder(ids map[string]bool) *projectOrder {
+	o := &projectOrder{ids: sortedKeys(ids), index: make(map[string]int, len(ids))}
+	for i, id := range o.ids {
+		o.index[id] = i
+	}
+	return o
+}
+
+// entries decodes the lines of ids (a table's keys in any order) in id
+// order. Known ids are read under the project's own string, not the
+// key's, which would keep its file in memory; unknown ones, which the
+// reference checks report, are copied and merged in.
+func (o *projectOrder) entries(ids []string, decode func(id string) (Entry, bool)) []Entry {
+	has := make([]bool, len(o.ids))
+	var unknown []string
+	for _, id := range ids {
+		if k, ok := o.index[id]; ok {
+			has[k] = true
+		} else {
+			unknown = append(unknown, strings.Clone(id))
+		}
+	}
+	out := make([]Entry, 0, len(ids))
+	for k, ok := range has {
+		if ok {
+			if e, ok := decode(o.ids[k]); ok {
+				out = append(out, e)
+			}
+		}
+	}
+	if len(unknown) == 0 {
+		return out
+	}
+	sort.Strings(unknown)
+	all := make([]Entry, 0, len(ids))
+	i := 0
+	for _, id := range unknown {
+		for i < len(out) && out[i].ID < id {
+			all = append(all, out[i])
+			i++
+		}
+		if e, ok := decode(id); ok {
+			all = append(all, e)
+		}
+	}
+	return append(all, out[i:]...)
 }
 
 func unitStats(o *obj) *UnitStats {

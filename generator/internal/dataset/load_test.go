@@ -160,16 +160,16 @@ func TestLoadValid(t *testing.T) {
 		"hongdunzi": {FAIGrowth: ptr(-2)},
 	})
 	check("sep.Departments", sep.Departments, map[string]*UnitStats{"fagai": {FAI: ptr(30)}})
-	check("sep.Projects", sep.Projects, map[string]*Entry{
-		"coal":   {Completed: ptr(5.2), Funds: ptr(3), Note: "井筒施工"},
-		"coal-2": {Funds: ptr(0.5)},
+	check("sep.Projects", sep.Projects, []Entry{
+		{ID: "coal", Completed: ptr(5.2), Funds: ptr(3), Note: "井筒施工"},
+		{ID: "coal-2", Funds: ptr(0.5)},
 	})
 	oct := s.Reports[2]
 	check("oct.Stats", oct.Stats, &UnitStats{FAI: ptr(130)})
 	check("oct.Regions", oct.Regions, map[string]*UnitStats{})
-	check("oct.Projects", oct.Projects, map[string]*Entry{
-		"coal": {Completed: ptr(4.8), Correction: true},
-		"road": {Completed: ptr(2), Funds: ptr(0)},
+	check("oct.Projects", oct.Projects, []Entry{
+		{ID: "coal", Completed: ptr(4.8), Correction: true},
+		{ID: "road", Completed: ptr(2), Funds: ptr(0)},
 	})
 
 	// Bulletins are sorted by as_of, not by slug.

@@ -120,7 +120,25 @@ type Report struct {
 	Stats       *UnitStats            // nil when the report has no [stats]
 	Regions     map[string]*UnitStats // by region id
 	Departments map[string]*UnitStats // by department id
-	Projects    map[string]*Entry     // by project id
+	Projects    []Entry               // one per project line, sorted by project id
+}
+
+// Entry returns the report's line for project id, or nil when it has none.
+func (r *Report) Entry(id string) *Entry {
+	es := r.Projects
+	lo, hi := 0, len(es)
+	for lo < hi { // the first entry whose id is ≥ id
+		m := int(uint(lo+hi) >> 1)
+		if es[m].ID < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(es) && es[lo].ID == id {
+		return &es[lo]
+	}
+	return nil
 }
 
 // UnitStats are official statistics, year to date. Nil pointers are values
@@ -134,6 +152,7 @@ type UnitStats struct {
 
 // Entry is a project's line in a report.
 type Entry struct {
+	ID         string   // the project's id
 	Completed  *float64 // cumulative this calendar year
 	Funds      *float64 // funds arrived this year, cumulative
 	Note       string

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -104,34 +105,67 @@ func (l *loader) checkReferences() {
 	}
 	parallel(len(s.Reports), func(i int) {
 		r := s.Reports[i]
-		for id := range r.Projects { // each on its own: no order needed
-			if !l.projectIDs[id] {
-				k := []string{"projects", id}
-				errorf(l.reportFiles[r.Date], k, "%s: there is no project %q (expected one of: %s — files in content/projects/)", name(k), id, keysOf(l.projectIDs))
+		for _, e := range r.Projects {
+			if _, ok := l.known.index[e.ID]; !ok {
+				k := []string{"projects", e.ID}
+				errorf(l.reportFiles[r.Date], k, "%s: there is no project %q (expected one of: %s — files in content/projects/)", name(k), e.ID, keysOf(l.projectIDs))
 			}
 		}
 	})
-	parallel(len(s.Projects), func(i int) {
-		id := s.Projects[i].ID
-		var completed, funds figure // date 0: none yet
-		check := func(p *figure, r *Report, v *float64, corr bool, what string) {
-			if v == nil {
-				return
-			}
-			if !p.date.IsZero() && p.date.Year() == r.Date.Year() && *v < p.value && !corr {
-				key := []string{"projects", id, what}
-				errorf(l.reportFiles[r.Date], key, "%s went down from %s (report %s) to %s (expected a year-to-date figure ≥ %s, or correction = true if the earlier figure was wrong)",
-					name(key), formatFloat(p.value), p.date, formatFloat(*v), formatFloat(p.value))
-			}
-			*p = figure{r.Date, *v}
+	// Each project's lines in date order: the reports' lines are in id
+	// order, as the projects are, so each block of projects walks every
+	// report from where its first project's lines begin.
+	blocks := blocksOf(len(s.Projects))
+	parallel(len(blocks)-1, func(b int) {
+		lo, hi := blocks[b], blocks[b+1]
+		if lo == hi {
+			return
 		}
-		for _, r := range s.Reports {
-			if e := r.Projects[id]; e != nil {
-				check(&completed, r, e.Completed, e.Correction, "completed")
-				check(&funds, r, e.Funds, e.Correction, "funds")
+		next := make([]int, len(s.Reports))
+		for i, r := range s.Reports {
+			next[i] = sort.Search(len(r.Projects), func(k int) bool { return r.Projects[k].ID >= s.Projects[lo].ID })
+		}
+		for _, p := range s.Projects[lo:hi] {
+			id := p.ID
+			var completed, funds figure // date 0: none yet
+			check := func(p *figure, r *Report, v *float64, corr bool, what string) {
+				if v == nil {
+					return
+				}
+				if !p.date.IsZero() && p.date.Year() == r.Date.Year() && *v < p.value && !corr {
+					key := []string{"projects", id, what}
+					errorf(l.reportFiles[r.Date], key, "%s went down from %s (report %s) to %s (expected a year-to-date figure ≥ %s, or correction = true if the earlier figure was wrong)",
+						name(key), formatFloat(p.value), p.date, formatFloat(*v), formatFloat(p.value))
+				}
+				*p = figure{r.Date, *v}
+			}
+			for i, r := range s.Reports {
+				es := r.Projects
+				k := next[i]
+				for k < len(es) && es[k].ID < id {
+					k++
+				}
+				if k < len(es) && es[k].ID == id {
+					e := &es[k]
+					check(&completed, r, e.Completed, e.Correction, "completed")
+					check(&funds, r, e.Funds, e.Correction, "funds")
+					k++
+				}
+				next[i] = k
 			}
 		}
 	})
+}
+
+// blocksOf splits n items into runs for parallel: their bounds, a few
+// runs per core so that one slow run does not leave a core idle.
+func blocksOf(n int) []int {
+	parts := min(n, 4*runtime.GOMAXPROCS(0))
+	out := make([]int, parts+1)
+	for i := range out {
+		out[i] = i * n / max(parts, 1)
+	}
+	return out
 }
 
 // figure is a series' cumulative figure in a report.

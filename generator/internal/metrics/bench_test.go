@@ -62,7 +62,7 @@ func benchSite(n int) *dataset.Site {
 			Stats:       &dataset.UnitStats{FAI: num(float64(10 * k)), FAIGrowth: num(float64(k % 7)), Sectors: map[string]float64{"m": float64(k)}},
 			Regions:     map[string]*dataset.UnitStats{},
 			Departments: map[string]*dataset.UnitStats{},
-			Projects:    make(map[string]*dataset.Entry, n),
+			Projects:    make([]dataset.Entry, 0, n),
 		}
 		for i, u := range s.Regions {
 			r.Regions[u.ID] = &dataset.UnitStats{FAI: num(float64(k + i)), FAIGrowth: num(float64((k*7 + i*3) % 11))}
@@ -71,7 +71,7 @@ func benchSite(n int) *dataset.Site {
 			r.Departments[u.ID] = &dataset.UnitStats{FAIGrowth: num(float64((k + i) % 5))}
 		}
 		for i, p := range s.Projects {
-			r.Projects[p.ID] = &dataset.Entry{Completed: num(float64(k*(1+i%9)) / 18), Funds: num(float64(k))}
+			r.Projects = append(r.Projects, dataset.Entry{ID: p.ID, Completed: num(float64(k*(1+i%9)) / 18), Funds: num(float64(k))})
 		}
 		s.Reports = append(s.Reports, r)
 	}

@@ -23,12 +23,12 @@ func TestChanges(t *testing.T) {
 		Reports: []*dataset.Report{
 			{Date: day("2023-08-31"),
 				Regions:  map[string]*dataset.UnitStats{"x": {FAIGrowth: num(5)}, "y": {FAIGrowth: num(4)}},
-				Projects: map[string]*dataset.Entry{"a": {Completed: num(2)}, "b": {Completed: num(3)}, "c": {Completed: num(6)}}},
+				Projects: reportLines(map[string]*dataset.Entry{"a": {Completed: num(2)}, "b": {Completed: num(3)}, "c": {Completed: num(6)}})},
 			{Date: day("2023-09-30"),
 				Regions:  map[string]*dataset.UnitStats{"x": {FAIGrowth: num(3)}, "y": {FAIGrowth: num(6)}},
-				Projects: map[string]*dataset.Entry{"a": {Completed: num(4)}, "b": {Completed: num(8)}, "c": {Completed: num(6)}}},
+				Projects: reportLines(map[string]*dataset.Entry{"a": {Completed: num(4)}, "b": {Completed: num(8)}, "c": {Completed: num(6)}})},
 			{Date: day("2024-01-31"),
-				Projects: map[string]*dataset.Entry{"a": {Completed: num(1)}}},
+				Projects: reportLines(map[string]*dataset.Entry{"a": {Completed: num(1)}})},
 		},
 	}
 	e := NewEngine(site)
@@ -110,9 +110,9 @@ func TestRelease(t *testing.T) {
 			{ID: "b", Region: "y", Plan: plan2023(10), StartActual: day("2023-01-01")},
 		},
 		Reports: []*dataset.Report{
-			{Date: day("2023-07-31"), Projects: map[string]*dataset.Entry{"a": {Completed: num(2)}, "b": {Completed: num(1)}}},
-			{Date: day("2023-08-31"), Projects: map[string]*dataset.Entry{"a": {Completed: num(3)}, "b": {Completed: num(5)}}},
-			{Date: day("2023-09-30"), Projects: map[string]*dataset.Entry{"a": {Completed: num(4)}, "b": {Completed: num(8)}}},
+			{Date: day("2023-07-31"), Projects: reportLines(map[string]*dataset.Entry{"a": {Completed: num(2)}, "b": {Completed: num(1)}})},
+			{Date: day("2023-08-31"), Projects: reportLines(map[string]*dataset.Entry{"a": {Completed: num(3)}, "b": {Completed: num(5)}})},
+			{Date: day("2023-09-30"), Projects: reportLines(map[string]*dataset.Entry{"a": {Completed: num(4)}, "b": {Completed: num(8)}})},
 		},
 	}
 	fresh := NewEngine(site)

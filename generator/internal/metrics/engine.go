@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"gongjian/generator/internal/dataset"
@@ -117,21 +118,31 @@ func NewEngine(s *dataset.Site) *Engine {
 	}
 
 	// Project by project, so that each project's lines are contiguous in
-	// two shared arrays instead of 2 small slices grown per project.
+	// two shared arrays instead of 2 small slices grown per project. The
+	// loader gives each report's lines in id order, as the projects are:
+	// one pass through every report, no lookups.
 	e.lines = make([]projectLines, len(e.projects))
 	n := 0
-	for _, r := range reports {
+	entries := make([][]dataset.Entry, len(reports))
+	for i, r := range reports {
 		n += len(r.Projects)
+		entries[i] = sortedEntries(r.Projects)
 	}
 	dates := make([]dataset.Date, 0, n)
 	lines := make([]line, 0, n)
 	bounds := make([]int, len(e.projects)+1)
+	next := make([]int, len(reports))
 	for i, p := range e.projects {
-		for _, r := range reports {
-			en := r.Projects[p.ID]
-			if en == nil {
+		for k, r := range reports {
+			es, j := entries[k], next[k]
+			for j < len(es) && es[j].ID < p.ID {
+				j++
+			}
+			next[k] = j // a project twice gets the same line
+			if j == len(es) || es[j].ID != p.ID {
 				continue
 			}
+			en := &es[j] // a line twice: the first counts
 			l := line{note: en.Note}
 			if en.Completed != nil {
 				l.completed, l.hasCompleted = *en.Completed, true
@@ -197,6 +208,18 @@ func byID[T any, K cmp.Ordered](xs []*T, key func(*T) K) []*T {
 // Compute is NewEngine(s).At(d), for a single date.
 func Compute(s *dataset.Site, d dataset.Date) *Snapshot {
 	return NewEngine(s).At(d)
+}
+
+// sortedEntries is es in id order: as given when it already is (the
+// loader's), else a sorted copy, equal ids in their given order.
+func sortedEntries(es []dataset.Entry) []dataset.Entry {
+	less := func(a, b dataset.Entry) int { return strings.Compare(a.ID, b.ID) }
+	if slices.IsSortedFunc(es, less) {
+		return es
+	}
+	es = slices.Clone(es)
+	slices.SortStableFunc(es, less)
+	return es
 }
 
 // Latest returns the date of the latest report, or 0 when there is none.

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -19,6 +20,20 @@ func day(s string) dataset.Date {
 }
 
 func num(v float64) *float64 { return &v }
+
+// reportLines is a report's project lines from a map by id, in id order as
+// the loader gives them; nil entries are left out.
+func reportLines(m map[string]*dataset.Entry) []dataset.Entry {
+	var out []dataset.Entry
+	for _, id := range slices.Sorted(maps.Keys(m)) {
+		if e := m[id]; e != nil {
+			en := *e
+			en.ID = id
+			out = append(out, en)
+		}
+	}
+	return out
+}
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
@@ -93,7 +108,7 @@ func TestProjectFigures(t *testing.T) {
 			{ID: "slow", Plan: plan2023(10), StartActual: day("2023-03-01")},
 			{ID: "zeroplan", Plan: plan2023(0), StartActual: day("2023-03-01")},
 		},
-		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: map[string]*dataset.Entry{
+		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: reportLines(map[string]*dataset.Entry{
 			"behind":   {Completed: num(6)},
 			"finished": {Completed: num(1)},
 			"late":     {Completed: num(0)},
@@ -101,7 +116,7 @@ func TestProjectFigures(t *testing.T) {
 			"ontrack":  {Completed: num(9)},
 			"slow":     {Completed: num(4.5)},
 			"zeroplan": {Completed: num(1)},
-		}}},
+		})}},
 	}
 	type want struct {
 		rate, gap                         Value
@@ -219,11 +234,11 @@ func TestGroupFigures(t *testing.T) {
 				Signed: day("2023-10-01"), Landed: day("2023-10-01")},
 			{ID: "w1", Category: "waiting", StartPlanned: day("2023-12-01")},
 		},
-		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: map[string]*dataset.Entry{
+		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: reportLines(map[string]*dataset.Entry{
 			"p1": {Completed: num(1), Funds: num(2)},
 			"p2": {Completed: num(9)},
 			"p3": {Completed: num(5), Funds: num(1)},
-		}}},
+		})}},
 	}
 	s := Compute(site, day("2023-09-30"))
 	mixed := s.Category("mixed")
@@ -289,10 +304,10 @@ func TestCarryForward(t *testing.T) {
 			{Date: day("2023-08-31"),
 				Stats:   &dataset.UnitStats{FAI: num(100), FAIGrowth: num(7), Sectors: map[string]float64{"m": 20}},
 				Regions: map[string]*dataset.UnitStats{"r": {FAI: num(10), FAIGrowth: num(5)}},
-				Projects: map[string]*dataset.Entry{
+				Projects: reportLines(map[string]*dataset.Entry{
 					"p": {Completed: num(2), Funds: num(1), Note: "a"},
-				}},
-			{Date: day("2023-09-15"), Projects: map[string]*dataset.Entry{"p": {Note: "b"}}},
+				})},
+			{Date: day("2023-09-15"), Projects: reportLines(map[string]*dataset.Entry{"p": {Note: "b"}})},
 			{Date: day("2023-09-30"),
 				Stats:   &dataset.UnitStats{FAI: num(120)},
 				Regions: map[string]*dataset.UnitStats{"r": {FAI: num(12)}}},
@@ -364,7 +379,7 @@ func TestTargets(t *testing.T) {
 		},
 		Reports: []*dataset.Report{{Date: day("2023-09-30"),
 			Stats:    &dataset.UnitStats{FAIGrowth: num(7.9), Sectors: map[string]float64{"m": 25.1}},
-			Projects: map[string]*dataset.Entry{"p": {Completed: num(9)}},
+			Projects: reportLines(map[string]*dataset.Entry{"p": {Completed: num(9)}}),
 		}},
 	}
 	s := Compute(site, day("2023-09-30"))
@@ -392,7 +407,7 @@ func TestTargets(t *testing.T) {
 	}
 	t.Run("not met", func(t *testing.T) {
 		site2 := *site
-		site2.Reports = []*dataset.Report{{Date: day("2023-09-30"), Projects: map[string]*dataset.Entry{"p": {Completed: num(4)}}}}
+		site2.Reports = []*dataset.Report{{Date: day("2023-09-30"), Projects: reportLines(map[string]*dataset.Entry{"p": {Completed: num(4)}})}}
 		s2 := Compute(&site2, day("2023-09-30"))
 		got := s2.Targets[2] // campaign pace 85 by 2023-09-30
 		if got.Metric != "pace" || !sameValue(got.Actual, Def(40)) || got.Met {
@@ -408,7 +423,7 @@ func TestEmptyInputs(t *testing.T) {
 		"nil maps": {
 			Regions:  []*dataset.Unit{nil, {ID: "r"}},
 			Projects: []*dataset.Project{nil, {ID: "p", Region: "r", Approvals: []dataset.Approval{{}}, Problems: []dataset.Problem{{}}}},
-			Reports:  []*dataset.Report{nil, {Date: day("2023-01-31")}, {Date: day("2023-02-28"), Stats: &dataset.UnitStats{}, Projects: map[string]*dataset.Entry{"p": nil}}},
+			Reports:  []*dataset.Report{nil, {Date: day("2023-01-31")}, {Date: day("2023-02-28"), Stats: &dataset.UnitStats{}, Projects: reportLines(map[string]*dataset.Entry{"p": nil})}},
 			Targets:  []dataset.Target{{Metric: "pace"}, {Metric: "bogus", By: day("2023-01-01")}},
 		},
 	}
@@ -518,5 +533,34 @@ func TestMetricRegistry(t *testing.T) {
 	}
 	if _, ok := LookupMetric("bogus"); ok {
 		t.Errorf("LookupMetric(bogus) = _, true; want false")
+	}
+}
+
+// TestLinesAnyOrder: a report built by hand may list its lines in any
+// order, or one twice (the first counts), and a project listed twice
+// gets its line each time.
+func TestLinesAnyOrder(t *testing.T) {
+	site := &dataset.Site{
+		Rules:       defaultRules(),
+		Regions:     []*dataset.Unit{{ID: "r"}},
+		Departments: []*dataset.Unit{{ID: "dep"}},
+		Projects: []*dataset.Project{
+			{ID: "c", Region: "r", Owner: "dep", Plan: map[int]float64{2023: 10}},
+			{ID: "a", Region: "r", Owner: "dep", Plan: map[int]float64{2023: 10}},
+			{ID: "b", Region: "r", Owner: "dep", Plan: map[int]float64{2023: 10}},
+			{ID: "a", Region: "r", Owner: "dep", Plan: map[int]float64{2023: 10}},
+		},
+		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: []dataset.Entry{
+			{ID: "c", Completed: num(3)}, {ID: "zz", Completed: num(9)}, {ID: "a", Completed: num(1)},
+			{ID: "c", Completed: num(7)}, {ID: "b", Completed: num(2)},
+		}}},
+	}
+	s := NewEngine(site).At(day("2023-09-30"))
+	var got []float64
+	for _, p := range s.Projects {
+		got = append(got, p.Completed)
+	}
+	if want := []float64{1, 1, 2, 3}; !slices.Equal(got, want) { // a, a, b, c
+		t.Errorf("completed by project %v; want %v", got, want)
 	}
 }

@@ -118,9 +118,9 @@ func TestUndefinedNotRanked(t *testing.T) {
 			{ID: "p2", Owner: "lo", Plan: plan2023(10)},
 			{ID: "p3", Owner: "noplan"},
 		},
-		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: map[string]*dataset.Entry{
+		Reports: []*dataset.Report{{Date: day("2023-09-30"), Projects: reportLines(map[string]*dataset.Entry{
 			"p1": {Completed: num(8)}, "p2": {Completed: num(2)}, "p3": {Completed: num(5)},
-		}}},
+		})}},
 	}
 	s := Compute(site, day("2023-09-30"))
 	want := map[string]struct {

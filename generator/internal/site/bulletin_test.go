@@ -1,11 +1,14 @@
 package site
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,6 +137,26 @@ func TestFeedAndSitemap(t *testing.T) {
 			if !strings.HasPrefix(u.Loc, tc.want) {
 				t.Errorf("sitemap URL %q does not start with %s", u.Loc, tc.want)
 			}
+		}
+	}
+}
+
+// TestTopAmounts: the amounts a changes table shows are those a stable
+// sort by amount, largest first, puts in its first ten.
+func TestTopAmounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 9, 10, 11, 50, 2000} {
+		var all, top []metrics.ProjectChange
+		for i := range n {
+			pc := metrics.ProjectChange{ID: fmt.Sprint(i), DeltaCompleted: float64(rng.IntN(12) - 3)} // ties and negatives
+			all = append(all, pc)
+			top = topAmounts(top, pc)
+		}
+		want := slices.Clone(all)
+		slices.SortStableFunc(want, func(a, b metrics.ProjectChange) int { return cmp.Compare(b.DeltaCompleted, a.DeltaCompleted) })
+		want = want[:min(len(want), notableAmounts)]
+		if !slices.Equal(top, want) {
+			t.Errorf("%d changes: top amounts %v; want %v", n, top, want)
 		}
 	}
 }

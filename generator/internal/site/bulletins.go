@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"sort"
 	"strings"
 
@@ -237,14 +238,29 @@ func (p *Page) NotableChanges(c *metrics.Changes) ([]metrics.ProjectChange, erro
 		if pc.Started || pc.Finished || pc.BecameSlow || pc.Recovered {
 			status = append(status, pc)
 		} else if pc.DeltaCompleted != 0 {
-			amounts = append(amounts, pc)
+			amounts = topAmounts(amounts, pc)
 		}
 	}
-	sort.SliceStable(amounts, func(i, j int) bool { return amounts[i].DeltaCompleted > amounts[j].DeltaCompleted })
-	if len(amounts) > notableAmounts {
-		amounts = amounts[:notableAmounts]
-	}
 	return append(status, amounts...), nil
+}
+
+// topAmounts adds pc to top, the largest amounts completed so far (at
+// most notableAmounts, largest first, equal amounts in project order): a
+// large campaign's changes are tens of thousands of projects, of which
+// ten are shown.
+func topAmounts(top []metrics.ProjectChange, pc metrics.ProjectChange) []metrics.ProjectChange {
+	i := len(top)
+	for i > 0 && top[i-1].DeltaCompleted < pc.DeltaCompleted {
+		i--
+	}
+	if i == notableAmounts {
+		return top
+	}
+	top = slices.Insert(top, i, pc)
+	if len(top) > notableAmounts {
+		top = top[:notableAmounts]
+	}
+	return top
 }
 
 // OtherChanges counts the projects NotableChanges leaves out.

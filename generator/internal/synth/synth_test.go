@@ -281,7 +281,7 @@ func TestCumulative(t *testing.T) {
 	var lines, corrections, missing int
 	for _, r := range s.Reports {
 		for _, p := range s.Projects {
-			e := r.Projects[p.ID]
+			e := r.Entry(p.ID)
 			if e == nil {
 				if _, seen := last[p.ID]; seen {
 					missing++
