@@ -65,6 +65,16 @@ func FuzzLoad(f *testing.F) {
 			if site == nil {
 				t.Fatal("Load returned neither a site nor an error")
 			}
+			for _, r := range site.Reports {
+				if !slices.IsSortedFunc(r.Projects, func(a, b Entry) int { return strings.Compare(a.ID, b.ID) }) {
+					t.Errorf("report %s: lines not in id order", r.Date)
+				}
+				for i := range r.Projects {
+					if e := r.Entry(r.Projects[i].ID); e != &r.Projects[i] {
+						t.Errorf("report %s: Entry(%q) is not its line", r.Date, r.Projects[i].ID)
+					}
+				}
+			}
 			return
 		}
 		if site != nil {
