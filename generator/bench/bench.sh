@@ -20,6 +20,7 @@ runs=${RUNS:-5}
 dir=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/gongjian-bench.XXXXXX")}
 mkdir -p "$dir"
 bin="$dir/gongjian"
+make -s generator/internal/chart/assets/echarts.min.js # the bundle the generator embeds (npm)
 go build -o "$bin" ./generator
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
