@@ -503,7 +503,7 @@ func decodeReport(fsys fs.FS, p string, known *projectOrder, errs *ErrorList) (*
 	if !ok {
 		return nil, nil
 	}
-	o, f := parseTOML(p, src, 0, errs)
+	o, f, lines := parseReport(p, src, errs)
 	if o == nil {
 		return nil, nil
 	}
@@ -521,7 +521,9 @@ func decodeReport(fsys fs.FS, p string, known *projectOrder, errs *ErrorList) (*
 	}
 	r.Regions = unitTables(o, "regions")
 	r.Departments = unitTables(o, "departments")
-	if ps := o.table("projects"); ps != nil {
+	if lines != nil {
+		r.Projects = known.inOrder(lines)
+	} else if ps := o.table("projects"); ps != nil {
 		r.Projects = known.entries(ps.keysAnyOrder(), func(id string) (Entry, bool) {
 			e := ps.table(id)
 			if e == nil {
@@ -542,6 +544,31 @@ func decodeReport(fsys fs.FS, p string, known *projectOrder, errs *ErrorList) (*
 	return r, f
 }
 
+// parseReport decodes a report. Its project lines, when written plainly
+// (plainReportLines), are read directly and returned apart; the rest of
+// the file is decoded as TOML. A report that is not plain is decoded as a
+// whole, with its errors.
+func parseReport(p, src string, errs *ErrorList) (*obj, *tomlFile, []Entry) {
+	src = normalize(src)
+	if head, body, ok := cutReportLines(src); ok && plainReports {
+		if lines, ok := plainReportLines(body); ok {
+			var headErrs ErrorList
+			o, f := parseTOML(p, head, 0, &headErrs)
+			if o != nil && o.m["projects"] == nil {
+				f.src = src // later messages find their lines in the whole file
+				f.errs = errs
+				o.ask("projects") // a key of the file, for messages about others
+				return o, f, lines
+			}
+		}
+	}
+	o, f := parseTOML(p, src, 0, errs)
+	return o, f, nil
+}
+
+// plainReports lets tests decode every report as a whole, to compare.
+var plainReports = true
+
 // projectOrder is every project id a load knows of, sorted. A report has
 // a line for most projects; its lines are put in order by the projects'
 // indexes, not by comparing strings (a tenth of a large load).
@@ -556,6 +583,47 @@ func newProjectOrder(ids map[string]bool) *projectOrder {
 		o.index[id] = i
 	}
 	return o
+}
+
+// inOrder puts plainly read lines (ids and notes still substrings of
+// their file) in id order, as entries does.
+func (o *projectOrder) inOrder(es []Entry) []Entry {
+	at := make([]int32, len(o.ids)) // 1 + the line's index in es
+	var unknown []Entry
+	for i := range es {
+		if es[i].Note != "" {
+			es[i].Note = strings.Clone(es[i].Note)
+		}
+		if k, ok := o.index[es[i].ID]; ok {
+			at[k] = int32(i) + 1
+		} else {
+			e := es[i]
+			e.ID = strings.Clone(e.ID)
+			unknown = append(unknown, e)
+		}
+	}
+	out := make([]Entry, 0, len(es))
+	for k, i := range at {
+		if i > 0 {
+			e := es[i-1]
+			e.ID = o.ids[k]
+			out = append(out, e)
+		}
+	}
+	if len(unknown) == 0 {
+		return out
+	}
+	sort.Slice(unknown, func(i, j int) bool { return unknown[i].ID < unknown[j].ID })
+	all := make([]Entry, 0, len(es))
+	i := 0
+	for _, u := range unknown {
+		for i < len(out) && out[i].ID < u.ID {
+			all = append(all, out[i])
+			i++
+		}
+		all = append(all, u)
+	}
+	return append(all, out[i:]...)
 }
 
 // entries decodes the lines of ids (a table's keys in any order) in id
