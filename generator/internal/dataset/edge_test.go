@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 
 	"github.com/BurntSushi/toml"
 )
@@ -172,26 +173,35 @@ func TestReportLinesInIDOrder(t *testing.T) {
 	}
 }
 
-// TestProjectOrderEntries: lines of known ids in the load's order, unknown
-// ids merged in by string, lines decode declines left out.
-func TestProjectOrderEntries(t *testing.T) {
+// TestProjectOrderInOrder: lines of known ids in the load's order, under
+// the project's own string; unknown ids merged in by string.
+func TestProjectOrderInOrder(t *testing.T) {
 	o := newProjectOrder(map[string]bool{"b": true, "d": true, "f": true, "h": true})
-	decode := func(id string) (Entry, bool) { return Entry{ID: id}, id != "h" }
 	for _, tt := range []struct {
-		keys []string
+		ids  []string
 		want []string
 	}{
 		{nil, nil},
 		{[]string{"f", "b", "d"}, []string{"b", "d", "f"}},
-		{[]string{"z", "f", "a", "e", "b", "h"}, []string{"a", "b", "e", "f", "z"}},
+		{[]string{"z", "f", "a", "e", "b"}, []string{"a", "b", "e", "f", "z"}},
 		{[]string{"c"}, []string{"c"}},
 	} {
+		var es []Entry
+		for _, id := range tt.ids {
+			es = append(es, Entry{ID: strings.Clone(id), Note: "n" + id})
+		}
 		var got []string
-		for _, e := range o.entries(tt.keys, decode) {
+		for _, e := range o.inOrder(es) {
 			got = append(got, e.ID)
+			if e.Note != "n"+e.ID {
+				t.Errorf("line %s has the note %q of another", e.ID, e.Note)
+			}
+			if k, known := o.index[e.ID]; known && unsafe.StringData(e.ID) != unsafe.StringData(o.ids[k]) {
+				t.Errorf("line %s does not use the project's string", e.ID)
+			}
 		}
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("entries(%v) = %v; want %v", tt.keys, got, tt.want)
+			t.Errorf("inOrder(%v) = %v; want %v", tt.ids, got, tt.want)
 		}
 	}
 }

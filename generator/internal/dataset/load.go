@@ -524,21 +524,23 @@ func decodeReport(fsys fs.FS, p string, known *projectOrder, errs *ErrorList) (*
 	if lines != nil {
 		r.Projects = known.inOrder(lines)
 	} else if ps := o.table("projects"); ps != nil {
-		r.Projects = known.entries(ps.keysAnyOrder(), func(id string) (Entry, bool) {
+		ids := ps.keysAnyOrder() // put in order below, without comparing strings
+		es := make([]Entry, 0, len(ids))
+		for _, id := range ids {
 			e := ps.table(id)
 			if e == nil {
-				return Entry{}, false
+				continue
 			}
-			en := Entry{
+			es = append(es, Entry{
 				ID:         id,
 				Completed:  e.optAmount("completed"),
 				Funds:      e.optAmount("funds"),
 				Note:       e.str("note", false),
 				Correction: e.boolean("correction"),
-			}
+			})
 			e.done()
-			return en, true
-		})
+		}
+		r.Projects = known.inOrder(es)
 	}
 	o.done()
 	return r, f
@@ -585,8 +587,10 @@ func newProjectOrder(ids map[string]bool) *projectOrder {
 	return o
 }
 
-// inOrder puts plainly read lines (ids and notes still substrings of
-// their file) in id order, as entries does.
+// inOrder puts a report's lines in id order. Known ids take the project's
+// own string and notes are copied: read plainly, both are substrings that
+// would keep the whole file in memory. Unknown ids, which the reference
+// checks report, are copied and merged in.
 func (o *projectOrder) inOrder(es []Entry) []Entry {
 	at := make([]int32, len(o.ids)) // 1 + the line's index in es
 	var unknown []Entry
@@ -622,46 +626,6 @@ func (o *projectOrder) inOrder(es []Entry) []Entry {
 			i++
 		}
 		all = append(all, u)
-	}
-	return append(all, out[i:]...)
-}
-
-// entries decodes the lines of ids (a table's keys in any order) in id
-// order. Known ids are read under the project's own string, not the
-// key's, which would keep its file in memory; unknown ones, which the
-// reference checks report, are copied and merged in.
-func (o *projectOrder) entries(ids []string, decode func(id string) (Entry, bool)) []Entry {
-	has := make([]bool, len(o.ids))
-	var unknown []string
-	for _, id := range ids {
-		if k, ok := o.index[id]; ok {
-			has[k] = true
-		} else {
-			unknown = append(unknown, strings.Clone(id))
-		}
-	}
-	out := make([]Entry, 0, len(ids))
-	for k, ok := range has {
-		if ok {
-			if e, ok := decode(o.ids[k]); ok {
-				out = append(out, e)
-			}
-		}
-	}
-	if len(unknown) == 0 {
-		return out
-	}
-	sort.Strings(unknown)
-	all := make([]Entry, 0, len(ids))
-	i := 0
-	for _, id := range unknown {
-		for i < len(out) && out[i].ID < id {
-			all = append(all, out[i])
-			i++
-		}
-		if e, ok := decode(id); ok {
-			all = append(all, e)
-		}
 	}
 	return append(all, out[i:]...)
 }
