@@ -588,16 +588,13 @@ func newProjectOrder(ids map[string]bool) *projectOrder {
 }
 
 // inOrder puts a report's lines in id order. Known ids take the project's
-// own string and notes are copied: read plainly, both are substrings that
-// would keep the whole file in memory. Unknown ids, which the reference
-// checks report, are copied and merged in.
+// own string: read plainly, an id is a substring that would keep the whole
+// file in memory. Unknown ids, which the reference checks report, are
+// copied and merged in.
 func (o *projectOrder) inOrder(es []Entry) []Entry {
 	at := make([]int32, len(o.ids)) // 1 + the line's index in es
 	var unknown []Entry
 	for i := range es {
-		if es[i].Note != "" {
-			es[i].Note = strings.Clone(es[i].Note)
-		}
 		if k, ok := o.index[es[i].ID]; ok {
 			at[k] = int32(i) + 1
 		} else {

@@ -141,6 +141,20 @@ func (r *Report) Entry(id string) *Entry {
 	return nil
 }
 
+// SeekEntry finds id's line in es, lines in id order, looking from index
+// from on. It returns the line (nil when there is none) and where to look
+// for the next id: walking projects in id order, each report's lines are
+// read once, without a lookup per project.
+func SeekEntry(es []Entry, from int, id string) (*Entry, int) {
+	for from < len(es) && es[from].ID < id {
+		from++
+	}
+	if from < len(es) && es[from].ID == id {
+		return &es[from], from
+	}
+	return nil, from
+}
+
 // UnitStats are official statistics, year to date. Nil pointers are values
 // the report does not give (the previous value carries forward).
 type UnitStats struct {

@@ -140,18 +140,11 @@ func (l *loader) checkReferences() {
 				*p = figure{r.Date, *v}
 			}
 			for i, r := range s.Reports {
-				es := r.Projects
-				k := next[i]
-				for k < len(es) && es[k].ID < id {
-					k++
-				}
-				if k < len(es) && es[k].ID == id {
-					e := &es[k]
+				var e *Entry
+				if e, next[i] = SeekEntry(r.Projects, next[i], id); e != nil {
 					check(&completed, r, e.Completed, e.Correction, "completed")
 					check(&funds, r, e.Funds, e.Correction, "funds")
-					k++
 				}
-				next[i] = k
 			}
 		}
 	})

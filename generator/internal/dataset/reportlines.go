@@ -35,11 +35,8 @@ func cutReportLines(src string) (head, lines string, ok bool) {
 // and the report is decoded as a whole by the TOML decoder, which gives
 // the same lines or the errors and their lines.
 //
-// Ids and notes are substrings of src: the caller copies what it keeps.
+// Ids are substrings of src: the caller copies what it keeps.
 func plainReportLines(src string) ([]Entry, bool) {
-	if !utf8.ValidString(src) {
-		return nil, false
-	}
 	out := make([]Entry, 0, strings.Count(src, "\n[")+1)
 	var e *Entry
 	var seen uint8 // keys of e given so far
@@ -53,7 +50,7 @@ func plainReportLines(src string) ([]Entry, bool) {
 		line = strings.TrimLeft(line, " \t")
 		switch {
 		case line == "" || line[0] == '#':
-			if !plainComment(line) {
+			if !restOfLine(line) {
 				return nil, false
 			}
 		case line[0] == '[':
@@ -62,7 +59,7 @@ func plainReportLines(src string) ([]Entry, bool) {
 				return nil, false
 			}
 			end := strings.IndexByte(rest, ']')
-			if end <= 0 || !bareKey(rest[:end]) || !plainLineEnd(rest[end+1:]) {
+			if end <= 0 || !bareKey(rest[:end]) || !restOfLine(rest[end+1:]) {
 				return nil, false
 			}
 			out = append(out, Entry{ID: rest[:end]})
@@ -101,7 +98,7 @@ func plainReportLines(src string) ([]Entry, bool) {
 					e.Correction, rest, ok = false, val[5:], true
 				}
 			}
-			if !ok || seen&bit != 0 || !plainLineEnd(rest) {
+			if !ok || seen&bit != 0 || !restOfLine(rest) {
 				return nil, false
 			}
 			seen |= bit
@@ -148,7 +145,8 @@ func plainAmount(s string) (float64, string, bool) {
 	return f, s[i:], true
 }
 
-// plainString reads a basic string without escapes or control characters.
+// plainString reads a basic string without escapes or control
+// characters, and copies it: a substring would keep the file in memory.
 func plainString(s string) (string, string, bool) {
 	if len(s) == 0 || s[0] != '"' {
 		return "", "", false
@@ -156,7 +154,10 @@ func plainString(s string) (string, string, bool) {
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '"':
-			return s[1:i], s[i+1:], true
+			if !utf8.ValidString(s[1:i]) {
+				return "", "", false
+			}
+			return strings.Clone(s[1:i]), s[i+1:], true
 		case c == '\\' || (c < 0x20 && c != '\t') || c == 0x7f:
 			return "", "", false
 		}
@@ -164,29 +165,17 @@ func plainString(s string) (string, string, bool) {
 	return "", "", false
 }
 
-// plainLineEnd accepts what may follow a value or header: spaces, then
-// nothing or a comment.
-func plainLineEnd(s string) bool {
-	s = strings.TrimLeft(s, " \t")
-	return s == "" || (s[0] == '#' && plainComment(s))
+// restOfLine accepts what may end a line after a value or header, or make
+// a whole line: spaces, then nothing or a comment (fastDecoder.lineEnd).
+func restOfLine(s string) bool {
+	d := fastDecoder{s: s}
+	return d.lineEnd()
 }
 
-// plainComment accepts an empty line or a comment without control
-// characters (TOML allows tabs in comments, nothing else).
-func plainComment(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// bareKey is TOML's bare key: A-Z a-z 0-9 _ -.
+// bareKey is a TOML bare key: A-Z a-z 0-9 _ -, at least one.
 func bareKey(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-') {
+		if !isBareKeyByte(s[i]) {
 			return false
 		}
 	}

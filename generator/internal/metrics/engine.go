@@ -134,15 +134,11 @@ func NewEngine(s *dataset.Site) *Engine {
 	next := make([]int, len(reports))
 	for i, p := range e.projects {
 		for k, r := range reports {
-			es, j := entries[k], next[k]
-			for j < len(es) && es[j].ID < p.ID {
-				j++
-			}
-			next[k] = j // a project twice gets the same line
-			if j == len(es) || es[j].ID != p.ID {
+			// A project twice gets the same line; a line twice, the first.
+			var en *dataset.Entry
+			if en, next[k] = dataset.SeekEntry(entries[k], next[k], p.ID); en == nil {
 				continue
 			}
-			en := &es[j] // a line twice: the first counts
 			l := line{note: en.Note}
 			if en.Completed != nil {
 				l.completed, l.hasCompleted = *en.Completed, true
