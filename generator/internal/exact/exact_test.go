@@ -103,10 +103,10 @@ func TestPercent(t *testing.T) {
 		{Int(1), Int(3), "33.333333333333336", "33.3"},
 		{Int(0), Int(5), "0", "0.0"},
 		{Int(5), Int(0), "null", ""},
-		{Dec(133300).Num(), Dec(20000).Num(), "666.5", "666.5"},       // 13.33/2
-		{Dec(13330).Num(), Dec(20000).Num(), "66.65", "66.7"},         // half away from zero, exactly
-		{Int(-1), Int(3), "-33.333333333333336", "-33.3"},             // negative growth gaps
-		{Dec(1).Num(), Dec(1e13).Num(), "1e-11", "0.0"},                // tiny: 0.0001/1e9 × 100
+		{Dec(133300).Num(), Dec(20000).Num(), "666.5", "666.5"}, // 13.33/2
+		{Dec(13330).Num(), Dec(20000).Num(), "66.65", "66.7"},   // half away from zero, exactly
+		{Int(-1), Int(3), "-33.333333333333336", "-33.3"},       // negative growth gaps
+		{Dec(1).Num(), Dec(1e13).Num(), "1e-11", "0.0"},         // tiny: 0.0001/1e9 × 100
 	} {
 		p := Percent(tc.num, tc.den)
 		if got := p.String(); got != tc.json {
