@@ -1,91 +1,111 @@
 package metrics
 
-import "gongjian/generator/internal/dataset"
+import (
+	"cmp"
+	"slices"
 
-// Changes are the movements between two dates (metrics.md "Changes
-// between two reports").
+	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/exact"
+)
+
+// Changes is what changed between two dates D₀ < D₁ (metrics.md, "Changes
+// between two dates").
 type Changes struct {
-	From, To       dataset.Date
-	Projects       []ProjectChange // only projects where something changed, id order
-	Regions        []UnitChange    // every region, id order
-	Departments    []UnitChange    // every department, id order
-	DeltaCompleted float64         // Σ over all projects
-	DeltaStage     map[Stage]int   // every stage present
+	From, To dataset.Date
+	// Projects with any change, by id.
+	Projects []ProjectChange
+	// Delta is Σ Δcompleted.
+	Delta  exact.Num
+	Stages []StageDelta // every stage, in Stages order
+	Units  []UnitMove   // main boards' rank changes, regions first, then by rank at D₁
 }
 
-// ProjectChange is one project's movement between From and To.
+// ProjectChange is one project's change.
 type ProjectChange struct {
-	ID, Name       string
-	From, To       *Project
-	DeltaCompleted float64
-	Started        bool // started in (From, To]
-	Finished       bool // finished in (From, To]
-	BecameSlow     bool
-	Recovered      bool // stopped being slow
+	Now, Before *Project
+	// Delta is Δcompleted within a year; across a year boundary the new
+	// year's completed (the year-to-date figure restarted).
+	Delta                                    exact.Dec
+	Started, Finished, BecameSlow, Recovered bool
+	Corrected                                bool // a correction line in (D₀, D₁]
 }
 
-// UnitChange is a unit's move on its kind's main leaderboard.
-type UnitChange struct {
-	ID, Name         string
-	RankFrom, RankTo Value
-	Move             Value // RankFrom − RankTo: positive moved up; undefined if either is
+// StageDelta is a stage's count at both dates.
+type StageDelta struct {
+	Stage       Stage
+	Before, Now int
 }
 
-// Changes compares the snapshots at d0 and d1 (normally d0 < d1).
-//
-// `completed` is year to date, so when d0 and d1 fall in different years
-// the year restarted in between: the change is then the whole of
-// completed at d1 (as if it were 0 at the turn of the year), not a
-// difference that could be negative.
-//
-// A project is listed when its completed value, start, finish, slowness or
-// stage changed.
-func (e *Engine) Changes(d0, d1 dataset.Date) *Changes {
-	s0, s1 := e.full(d0), e.full(d1)
-	sameYear := s0.Year == s1.Year
-	delta := func(c0, c1 float64) float64 {
+// UnitMove is a unit's main-board rank at both dates' boards.
+type UnitMove struct {
+	Kind        string
+	Unit        *Group
+	Before, Now int // 0: not ranked
+}
+
+// Changes compares the figures as of from and to (from < to).
+func (e *Engine) Changes(from, to dataset.Date) *Changes {
+	a, b := e.At(from), e.At(to)
+	c := &Changes{From: from, To: to, Delta: exact.Int(0)}
+	corrected := map[string]bool{}
+	for _, d := range e.dates {
+		if d > from && d <= to {
+			for _, id := range e.corrections[d] {
+				corrected[id] = true
+			}
+		}
+	}
+	sameYear := from.Year() == to.Year()
+	var total exact.Sum
+	for i, now := range b.Projects {
+		before := a.Projects[i]
+		pc := ProjectChange{Now: now, Before: before}
+		pc.Delta = now.Completed
 		if sameYear {
-			return c1 - c0
+			pc.Delta = now.Completed - before.Completed
 		}
-		return c1
-	}
-
-	c := &Changes{From: d0, To: d1, DeltaStage: make(map[Stage]int, len(Stages))}
-	c.DeltaCompleted = delta(s0.Totals.Completed, s1.Totals.Completed)
-	for _, st := range Stages {
-		c.DeltaStage[st] = s1.Totals.Pipeline[st].Count - s0.Totals.Pipeline[st].Count
-	}
-	// Both snapshots come from the same engine, so their projects align.
-	for i, p1 := range s1.Projects {
-		p0 := s0.Projects[i]
-		pc := ProjectChange{
-			ID:             p1.P.ID,
-			Name:           p1.P.Name,
-			From:           p0,
-			To:             p1,
-			DeltaCompleted: delta(p0.Completed, p1.Completed),
-			Started:        !p0.Started && p1.Started,
-			Finished:       !p0.Finished && p1.Finished,
-			BecameSlow:     !p0.Slow && p1.Slow,
-			Recovered:      p0.Slow && !p1.Slow,
-		}
-		if pc.DeltaCompleted != 0 || pc.Started || pc.Finished || pc.BecameSlow || pc.Recovered || p0.Stage != p1.Stage {
+		pc.Started = now.Started && !before.Started
+		pc.Finished = now.Finished && !before.Finished
+		pc.BecameSlow = now.Slow && !before.Slow
+		pc.Recovered = before.Slow && !now.Slow
+		pc.Corrected = corrected[now.P.ID]
+		total.Add(pc.Delta)
+		if pc.Delta != 0 || pc.Started || pc.Finished || pc.BecameSlow || pc.Recovered || pc.Corrected {
 			c.Projects = append(c.Projects, pc)
 		}
 	}
-	c.Regions = unitChanges(s0.Regions, s1.Regions)
-	c.Departments = unitChanges(s0.Departments, s1.Departments)
+	c.Delta = total.Num()
+	for i, st := range Stages {
+		c.Stages = append(c.Stages, StageDelta{Stage: st, Before: a.Totals.Pipeline[i].Count, Now: b.Totals.Pipeline[i].Count})
+	}
+	for _, kind := range dataset.UnitKinds {
+		ba, bb := a.MainBoard(kind), b.MainBoard(kind)
+		if ba == nil || bb == nil {
+			continue
+		}
+		var moves []UnitMove
+		for _, r := range bb.Rows {
+			m := UnitMove{Kind: kind, Unit: r.Unit, Now: r.Rank}
+			if old := ba.Row(r.Unit.Scope.ID); old != nil {
+				m.Before = old.Rank
+			}
+			moves = append(moves, m)
+		}
+		c.Units = append(c.Units, moves...)
+	}
 	return c
 }
 
-func unitChanges(u0, u1 []*Unit) []UnitChange {
-	out := make([]UnitChange, len(u1))
-	for i, u := range u1 {
-		uc := UnitChange{ID: u.ID, Name: u.Name, RankFrom: u0[i].Rank, RankTo: u.Rank}
-		if uc.RankFrom.OK && uc.RankTo.OK {
-			uc.Move = Def(uc.RankFrom.V - uc.RankTo.V)
+// Largest returns the n projects with the largest Δcompleted (ties by id).
+func (c *Changes) Largest(n int) []ProjectChange {
+	ps := slices.Clone(c.Projects)
+	slices.SortStableFunc(ps, func(x, y ProjectChange) int { return cmp.Compare(y.Delta, x.Delta) })
+	var out []ProjectChange
+	for _, p := range ps {
+		if len(out) == n || p.Delta <= 0 {
+			break
 		}
-		out[i] = uc
+		out = append(out, p)
 	}
 	return out
 }

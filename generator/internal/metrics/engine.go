@@ -1,185 +1,139 @@
 package metrics
 
 import (
-	"cmp"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/exact"
 )
 
-// Engine computes snapshots of one site. It indexes the reports once, so
-// that "the value in the latest report dated ≤ D within year Y" is a binary
-// search over one project's (or one unit's) own report lines, and it caches
-// one Snapshot per as-of date: a ranking looks back at every earlier ranking
-// period, and each of those snapshots is then computed only once however
-// many dates, pages and leaderboards ask for it.
+// Engine computes the figures of one site at any date. It indexes the
+// reports once — each project's and each unit's own lines by date — and
+// caches one Snapshot per date, so that the many dates a build needs
+// (every ranking period, every bulletin, every closed target's deadline)
+// are each computed once.
 //
-// An Engine is safe for concurrent use. The site must not change while the
-// Engine is in use.
+// An Engine is safe for concurrent use; the site must not change while it
+// is in use.
 type Engine struct {
-	site        *dataset.Site
-	dates       []dataset.Date // distinct report dates, ascending
-	projects    []*dataset.Project
-	regions     []*dataset.Unit
-	departments []*dataset.Unit
-	categories  []*dataset.Group
-	lists       []*dataset.Group
+	site  *dataset.Site
+	dates []dataset.Date // distinct report dates, ascending
+	y0    int            // the campaign's first and last calendar years
+	y1    int
 
-	lines       []projectLines       // aligned with projects
-	member      []membership         // aligned with projects
-	projectAt   map[string]int       // project id → index in projects
-	stats       []statsAt            // the campaign-wide [stats], by date
-	regionStats map[string][]statsAt // region id → its lines, by date
-	deptStats   map[string][]statsAt // department id → its lines, by date
+	projects []*dataset.Project
+	lines    [][]pline // per project, by date
+	member   []membership
+	regions  []*dataset.Unit
+	depts    []*dataset.Unit
+	cats     []*dataset.Group
+	lists    []*dataset.Group
+	sectors  []*dataset.Group
 
-	mu    sync.Mutex
-	snaps map[dataset.Date]*snapEntry
+	campaignStats []sline               // [stats], by date
+	unitStats     [2][][]sline          // [kind][unit index] → its lines by date
+	projectLines  map[dataset.Date]bool // reports with at least one project line
+	corrections   map[dataset.Date][]string
+
+	mu     sync.Mutex
+	snaps  map[dataset.Date]*snapSlot
+	boards map[boardKey]*boardIndex
 }
 
-// projectLines are a project's lines in the reports that mention it, by
-// date. Dates sit in their own slice so that finding the year's range is a
-// plain binary search, and lines are copied by value so that scanning them
-// does not chase a pointer per report.
-type projectLines struct {
-	dates []dataset.Date
-	lines []line
+// pline is a project's line in one report.
+type pline struct {
+	date       dataset.Date
+	completed  dataset.Opt
+	funds      dataset.Opt
+	note       string
+	correction bool
 }
 
-// line is the part of a dataset.Entry the figures read.
-type line struct {
-	completed, funds       float64
-	hasCompleted, hasFunds bool
-	note                   string
-}
-
-// membership is where a project's figures add up: the index of its
-// region, department and category (-1: none known) and of its lists.
-type membership struct {
-	region, dept, category int
-	lists                  []int
-}
-
-// statsAt is a unit's (or the campaign's) statistics in the report of a date.
-type statsAt struct {
+// sline is one scope's statistics in one report.
+type sline struct {
 	date dataset.Date
 	s    *dataset.UnitStats
 }
 
-// snapEntry is a cache slot. Its two stages are separate because ranking
-// fields at D need the plain figures of every earlier period, but never
-// those periods' own ranking fields: keeping them apart is what stops the
-// recursion and lets a slot be filled without holding Engine.mu.
-type snapEntry struct {
-	base  sync.Once // computes s (everything but the leaderboard fields)
-	ranks sync.Once // fills the units' main-leaderboard fields of s
-	s     *Snapshot
+// membership is where a project's figures add up: indexes of its region,
+// department, category (-1: none) and lists.
+type membership struct {
+	region, dept, cat int
+	lists             []int
 }
 
-// NewEngine indexes s. A nil site is treated as an empty one.
+type snapSlot struct {
+	once sync.Once
+	s    *Snapshot
+}
+
+// NewEngine indexes s; a nil site is an empty one.
 func NewEngine(s *dataset.Site) *Engine {
 	if s == nil {
 		s = &dataset.Site{}
 	}
 	e := &Engine{
-		site:        s,
-		projects:    byID(s.Projects, func(p *dataset.Project) string { return p.ID }),
-		regions:     byID(s.Regions, func(u *dataset.Unit) string { return u.ID }),
-		departments: byID(s.Departments, func(u *dataset.Unit) string { return u.ID }),
-		categories:  byID(s.Categories, func(g *dataset.Group) string { return g.ID }),
-		lists:       byID(s.Lists, func(g *dataset.Group) string { return g.ID }),
-		regionStats: map[string][]statsAt{},
-		deptStats:   map[string][]statsAt{},
-		snaps:       map[dataset.Date]*snapEntry{},
+		site:         s,
+		projects:     sortedBy(s.Projects, func(p *dataset.Project) string { return p.ID }),
+		regions:      sortedBy(s.Regions, func(u *dataset.Unit) string { return u.ID }),
+		depts:        sortedBy(s.Departments, func(u *dataset.Unit) string { return u.ID }),
+		cats:         sortedBy(s.Categories, func(g *dataset.Group) string { return g.ID }),
+		lists:        sortedBy(s.Lists, func(g *dataset.Group) string { return g.ID }),
+		sectors:      sortedBy(s.Sectors, func(g *dataset.Group) string { return g.ID }),
+		projectLines: map[dataset.Date]bool{},
+		corrections:  map[dataset.Date][]string{},
+		snaps:        map[dataset.Date]*snapSlot{},
+		boards:       map[boardKey]*boardIndex{},
 	}
+	e.y0, e.y1 = s.Campaign.Years()
 
-	// The loader sorts reports by date; sort again (stably) so that the
-	// index never depends on it.
-	reports := byID(s.Reports, func(r *dataset.Report) dataset.Date { return r.Date })
+	reports := sortedBy(s.Reports, func(r *dataset.Report) dataset.Date { return r.Date })
+	projectAt := indexOf(e.projects, func(p *dataset.Project) string { return p.ID })
+	e.lines = make([][]pline, len(e.projects))
+	unitAt := [2]map[string]int{
+		indexOf(e.regions, func(u *dataset.Unit) string { return u.ID }),
+		indexOf(e.depts, func(u *dataset.Unit) string { return u.ID }),
+	}
+	e.unitStats = [2][][]sline{make([][]sline, len(e.regions)), make([][]sline, len(e.depts))}
 	for _, r := range reports {
 		if len(e.dates) == 0 || e.dates[len(e.dates)-1] != r.Date {
 			e.dates = append(e.dates, r.Date)
 		}
 		if r.Stats != nil {
-			e.stats = append(e.stats, statsAt{r.Date, r.Stats})
+			e.campaignStats = append(e.campaignStats, sline{r.Date, r.Stats})
 		}
-		for id, st := range r.Regions {
-			if st != nil {
-				e.regionStats[id] = append(e.regionStats[id], statsAt{r.Date, st})
+		for k, kind := range dataset.UnitKinds {
+			for id, st := range r.Units(kind) {
+				if i, ok := unitAt[k][id]; ok && st != nil {
+					e.unitStats[k][i] = append(e.unitStats[k][i], sline{r.Date, st})
+				}
 			}
 		}
-		for id, st := range r.Departments {
-			if st != nil {
-				e.deptStats[id] = append(e.deptStats[id], statsAt{r.Date, st})
-			}
-		}
-	}
-
-	// Project by project, so that each project's lines are contiguous in
-	// two shared arrays instead of 2 small slices grown per project. The
-	// loader gives each report's lines in id order, as the projects are:
-	// one pass through every report, no lookups.
-	e.lines = make([]projectLines, len(e.projects))
-	n := 0
-	entries := make([][]dataset.Entry, len(reports))
-	for i, r := range reports {
-		n += len(r.Projects)
-		entries[i] = sortedEntries(r.Projects)
-	}
-	dates := make([]dataset.Date, 0, n)
-	lines := make([]line, 0, n)
-	bounds := make([]int, len(e.projects)+1)
-	next := make([]int, len(reports))
-	for i, p := range e.projects {
-		for k, r := range reports {
-			// A project twice gets the same line; a line twice, the first.
-			var en *dataset.Entry
-			if en, next[k] = dataset.SeekEntry(entries[k], next[k], p.ID); en == nil {
+		for _, en := range r.Projects {
+			i, ok := projectAt[en.ID]
+			if !ok {
 				continue
 			}
-			l := line{note: en.Note}
-			if en.Completed != nil {
-				l.completed, l.hasCompleted = *en.Completed, true
+			e.projectLines[r.Date] = true
+			e.lines[i] = append(e.lines[i], pline{r.Date, en.Completed, en.Funds, en.Note, en.Correction})
+			if en.Correction {
+				e.corrections[r.Date] = append(e.corrections[r.Date], en.ID)
 			}
-			if en.Funds != nil {
-				l.funds, l.hasFunds = *en.Funds, true
-			}
-			dates = append(dates, r.Date)
-			lines = append(lines, l)
 		}
-		bounds[i+1] = len(dates)
 	}
-	for i := range e.lines {
-		lo, hi := bounds[i], bounds[i+1]
-		e.lines[i] = projectLines{dates[lo:hi:hi], lines[lo:hi:hi]}
-	}
+	// Statistics of one unit were appended in map order within a report,
+	// but each unit has at most one line per report, so every list is in
+	// date order already.
 
-	// Group memberships, looked up once rather than in every snapshot.
-	index := func(n int, id func(int) string) map[string]int {
-		m := make(map[string]int, n)
-		for i := 0; i < n; i++ {
-			m[id(i)] = i
-		}
-		return m
-	}
-	at := func(m map[string]int, id string) int {
-		if i, ok := m[id]; ok {
-			return i
-		}
-		return -1
-	}
-	regionAt := index(len(e.regions), func(i int) string { return e.regions[i].ID })
-	deptAt := index(len(e.departments), func(i int) string { return e.departments[i].ID })
-	catAt := index(len(e.categories), func(i int) string { return e.categories[i].ID })
-	listAt := index(len(e.lists), func(i int) string { return e.lists[i].ID })
-	e.projectAt = index(len(e.projects), func(i int) string { return e.projects[i].ID })
+	regionAt, deptAt := unitAt[0], unitAt[1]
+	catAt := indexOf(e.cats, func(g *dataset.Group) string { return g.ID })
+	listAt := indexOf(e.lists, func(g *dataset.Group) string { return g.ID })
 	e.member = make([]membership, len(e.projects))
 	for i, p := range e.projects {
-		m := membership{region: at(regionAt, p.Region), dept: at(deptAt, p.Owner), category: at(catAt, p.Category)}
+		m := membership{region: at(regionAt, p.Region), dept: at(deptAt, p.Owner), cat: at(catAt, p.Category)}
 		for j, l := range p.Lists {
-			// A list named twice by one project still holds it once.
 			if k := at(listAt, l); k >= 0 && !slices.Contains(p.Lists[:j], l) {
 				m.lists = append(m.lists, k)
 			}
@@ -189,36 +143,47 @@ func NewEngine(s *dataset.Site) *Engine {
 	return e
 }
 
-// byID returns the non-nil elements of xs, stably sorted by key.
-func byID[T any, K cmp.Ordered](xs []*T, key func(*T) K) []*T {
+func sortedBy[T any, K string | dataset.Date](xs []*T, key func(*T) K) []*T {
 	out := make([]*T, 0, len(xs))
 	for _, x := range xs {
 		if x != nil {
 			out = append(out, x)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *T) int { return cmp.Compare(key(a), key(b)) })
+	slices.SortStableFunc(out, func(a, b *T) int {
+		ka, kb := key(a), key(b)
+		switch {
+		case ka < kb:
+			return -1
+		case ka > kb:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 
-// Compute is NewEngine(s).At(d), for a single date.
-func Compute(s *dataset.Site, d dataset.Date) *Snapshot {
-	return NewEngine(s).At(d)
-}
-
-// sortedEntries is es in id order: as given when it already is (the
-// loader's), else a sorted copy, equal ids in their given order.
-func sortedEntries(es []dataset.Entry) []dataset.Entry {
-	less := func(a, b dataset.Entry) int { return strings.Compare(a.ID, b.ID) }
-	if slices.IsSortedFunc(es, less) {
-		return es
+func indexOf[T any](xs []*T, key func(*T) string) map[string]int {
+	m := make(map[string]int, len(xs))
+	for i, x := range xs {
+		if _, dup := m[key(x)]; !dup {
+			m[key(x)] = i
+		}
 	}
-	es = slices.Clone(es)
-	slices.SortStableFunc(es, less)
-	return es
+	return m
 }
 
-// Latest returns the date of the latest report, or 0 when there is none.
+func at(m map[string]int, id string) int {
+	if i, ok := m[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Site is the site the engine computes.
+func (e *Engine) Site() *dataset.Site { return e.site }
+
+// Latest is the date of the latest report (0 when there is none).
 func (e *Engine) Latest() dataset.Date {
 	if len(e.dates) == 0 {
 		return 0
@@ -226,96 +191,112 @@ func (e *Engine) Latest() dataset.Date {
 	return e.dates[len(e.dates)-1]
 }
 
-// ReportDates returns the distinct report dates in ascending order.
-func (e *Engine) ReportDates() []dataset.Date {
-	return slices.Clone(e.dates)
-}
+// Dates are the distinct report dates, ascending.
+func (e *Engine) Dates() []dataset.Date { return slices.Clone(e.dates) }
 
-// At returns every figure as of d. The snapshot is cached: the same
-// pointer comes back for the same date, and it must not be modified.
-func (e *Engine) At(d dataset.Date) *Snapshot {
-	en := e.slot(d)
-	s := e.base(en, d)
-	en.ranks.Do(func() { e.fillRanks(s) })
-	return s
-}
-
-// Release drops the per-project figures (Projects, Project, each group's
-// Projects) of every computed snapshot whose date is not in keep. A large
-// site computes a snapshot per report date for its time series and
-// rankings, which read only the units' figures; per-project figures are
-// needed at the dates pages are shown as of, and they are most of a
-// snapshot's memory. Call it once those dates are known; Changes still
-// works for any date.
-func (e *Engine) Release(keep ...dataset.Date) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	for d, en := range e.snaps {
-		if en.s == nil || en.s.released || slices.Contains(keep, d) {
-			continue
-		}
-		s := en.s
-		s.Projects, s.Totals.Projects = nil, nil
-		for _, u := range s.Regions {
-			u.Projects = nil
-		}
-		for _, u := range s.Departments {
-			u.Projects = nil
-		}
-		for _, g := range s.Categories {
-			g.Projects = nil
-		}
-		for _, g := range s.Lists {
-			g.Projects = nil
-		}
-		s.released = true
-	}
-}
-
-// full is the snapshot at d with its per-project figures, computed again
-// when they were released.
-func (e *Engine) full(d dataset.Date) *Snapshot {
-	if s := e.At(d); !s.released {
-		return s
-	}
-	return e.compute(d)
-}
-
-// baseAt returns the snapshot at d without waiting for its leaderboard
-// fields; rankings of later dates only read figures of earlier ones.
-func (e *Engine) baseAt(d dataset.Date) *Snapshot {
-	return e.base(e.slot(d), d)
-}
-
-func (e *Engine) base(en *snapEntry, d dataset.Date) *Snapshot {
-	en.base.Do(func() { en.s = e.compute(d) })
-	return en.s
-}
-
-func (e *Engine) slot(d dataset.Date) *snapEntry {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	en := e.snaps[d]
-	if en == nil {
-		en = &snapEntry{}
-		e.snaps[d] = en
-	}
-	return en
-}
-
-// datesUpTo returns the report dates ≤ d.
-func (e *Engine) datesUpTo(d dataset.Date) []dataset.Date {
+// DatesUpTo are the report dates ≤ d.
+func (e *Engine) DatesUpTo(d dataset.Date) []dataset.Date {
 	return e.dates[:sort.Search(len(e.dates), func(i int) bool { return e.dates[i] > d })]
 }
 
-// span returns the indexes [lo, hi) of the ascending dates within
-// [from, d]: year Y up to D.
-func span(dates []dataset.Date, from, d dataset.Date) (lo, hi int) {
-	lo, _ = slices.BinarySearch(dates, from)
-	hi = lo
-	if d >= from {
-		hi, _ = slices.BinarySearch(dates[lo:], d+1)
-		hi += lo
+// LatestUpTo is the latest report dated ≤ d (0: none).
+func (e *Engine) LatestUpTo(d dataset.Date) dataset.Date {
+	ds := e.DatesUpTo(d)
+	if len(ds) == 0 {
+		return 0
 	}
-	return lo, hi
+	return ds[len(ds)-1]
+}
+
+// HasProjectLines reports whether the report of date d has project lines.
+func (e *Engine) HasProjectLines(d dataset.Date) bool { return e.projectLines[d] }
+
+// At returns every figure as of d. The snapshot is cached: the same
+// pointer comes back for the same date; it must not be modified.
+func (e *Engine) At(d dataset.Date) *Snapshot {
+	e.mu.Lock()
+	slot := e.snaps[d]
+	if slot == nil {
+		slot = &snapSlot{}
+		e.snaps[d] = slot
+	}
+	e.mu.Unlock()
+	slot.once.Do(func() { slot.s = e.compute(d) })
+	return slot.s
+}
+
+// yearStart is 1 January of year y.
+func yearStart(y int) dataset.Date { return dataset.NewDate(y, 1, 1) }
+
+// yearEnd is 31 December of year y.
+func yearEnd(y int) dataset.Date { return dataset.NewDate(y, 12, 31) }
+
+// latest returns, among a project's lines dated within [from, to], the
+// last value of each key that gives one (metrics.md fine point 14:
+// values carry key by key within a year), with the line's date.
+func latestLines(ls []pline, from, to dataset.Date) (completed, funds exact.Dec, cDate, fDate dataset.Date, note string, noteDate dataset.Date) {
+	lo := sort.Search(len(ls), func(i int) bool { return ls[i].date >= from })
+	for i := lo; i < len(ls) && ls[i].date <= to; i++ {
+		l := &ls[i]
+		if l.completed.OK {
+			completed, cDate = l.completed.V, l.date
+		}
+		if l.funds.OK {
+			funds, fDate = l.funds.V, l.date
+		}
+		if l.note != "" {
+			note, noteDate = l.note, l.date
+		}
+	}
+	return
+}
+
+// Stat is a statistic a report gives: its value at a date and the date of
+// the report that gave it (for carried values).
+type Stat struct {
+	V    exact.Dec
+	OK   bool
+	From dataset.Date
+}
+
+// Num is the statistic as a figure (undefined when no report gives it).
+func (s Stat) Num() exact.Num {
+	if !s.OK {
+		return exact.Undefined
+	}
+	return s.V.Num()
+}
+
+// Stats are a scope's official statistics at a date, year to date.
+type Stats struct {
+	FAI       Stat
+	FAIGrowth Stat
+	Funds     Stat
+	Sectors   map[string]Stat // growth by sector id ([stats] only)
+}
+
+// statsAt reads statistics from lines dated in [from, to]; each value is
+// that of the latest line that gives it.
+func statsAt(lines []sline, from, to dataset.Date) Stats {
+	var st Stats
+	lo := sort.Search(len(lines), func(i int) bool { return lines[i].date >= from })
+	for i := lo; i < len(lines) && lines[i].date <= to; i++ {
+		l := lines[i]
+		if l.s.FAI.OK {
+			st.FAI = Stat{l.s.FAI.V, true, l.date}
+		}
+		if l.s.FAIGrowth.OK {
+			st.FAIGrowth = Stat{l.s.FAIGrowth.V, true, l.date}
+		}
+		if l.s.Funds.OK {
+			st.Funds = Stat{l.s.Funds.V, true, l.date}
+		}
+		for id, v := range l.s.Sectors {
+			if st.Sectors == nil {
+				st.Sectors = map[string]Stat{}
+			}
+			st.Sectors[id] = Stat{v, true, l.date}
+		}
+	}
+	return st
 }
