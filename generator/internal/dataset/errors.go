@@ -1,26 +1,38 @@
 package dataset
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+
+	"gongjian/generator/internal/i18n"
 )
 
 // Error is one problem in a user's file, reported as
-// path:line: what is wrong (what was expected).
+// path:line: what is wrong (what was expected), in the language asked for.
 type Error struct {
 	Path string // relative to the site root, slash-separated
 	Line int    // 1-based; 0 when the problem concerns a directory or a missing file
-	Msg  string
-	Err  error // the underlying cause (a toml.ParseError, an fs error), if any
+	Msg  i18n.Msg
+	Err  error // the underlying cause (a parse error, an fs error), if any
 }
 
-func (e *Error) Error() string {
+// Text is the problem worded in l: path:line: message.
+func (e *Error) Text(l i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(e.Path)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Line))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	b.WriteString(": ")
+	b.WriteString(e.Msg.Text(l))
+	return b.String()
 }
+
+// Error words the problem in English (logs, tests); users see Text in
+// their language.
+func (e *Error) Error() string { return e.Text(i18n.En) }
 
 // Unwrap returns the underlying cause, if any.
 func (e *Error) Unwrap() error { return e.Err }
@@ -37,28 +49,29 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-func (l ErrorList) Error() string {
+func (l ErrorList) Error() string { return l.Text(i18n.En) }
+
+// Text words every problem in l, one per line.
+func (l ErrorList) Text(lang i18n.Lang) string {
 	var b strings.Builder
 	for i, e := range l {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(e.Error())
+		b.WriteString(e.Text(lang))
 	}
 	return b.String()
 }
 
-// Sort orders the list by path, line and message and drops exact duplicates.
+// Sort orders the list by path, line and message key and drops exact
+// duplicates.
 func (l *ErrorList) Sort() {
 	s := *l
 	sort.SliceStable(s, func(i, j int) bool {
 		if s[i].Path != s[j].Path {
 			return s[i].Path < s[j].Path
 		}
-		if s[i].Line != s[j].Line {
-			return s[i].Line < s[j].Line
-		}
-		return s[i].Msg < s[j].Msg
+		return s[i].Line < s[j].Line
 	})
 	out := s[:0]
 	for _, e := range s {
@@ -71,13 +84,13 @@ func (l *ErrorList) Sort() {
 }
 
 // Add records a problem.
-func (l *ErrorList) Add(path string, line int, format string, args ...any) {
-	l.Wrap(nil, path, line, format, args...)
+func (l *ErrorList) Add(path string, line int, key string, args ...any) {
+	*l = append(*l, &Error{Path: path, Line: line, Msg: i18n.M(key, args...)})
 }
 
-// Wrap records a problem caused by err.
-func (l *ErrorList) Wrap(err error, path string, line int, format string, args ...any) {
-	*l = append(*l, &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Err: err})
+// AddMsg records a problem with a ready message.
+func (l *ErrorList) AddMsg(path string, line int, m i18n.Msg, cause error) {
+	*l = append(*l, &Error{Path: path, Line: line, Msg: m, Err: cause})
 }
 
 // Err returns the sorted list as an error, or nil when it is empty.

@@ -16,6 +16,7 @@ type Site struct {
 	MoneyUnit    string            // 亿元 | 万元 | 億元 | 萬元, shown as written
 	Jurisdiction string            // county | district | city | prefecture | province
 	Strings      map[string]string // [strings]: UI strings that override the language's
+	StringLines  map[string]int    // the site.toml line of each [strings] key, for messages
 	UnsafeHTML   bool
 	Limits       Limits
 
