@@ -67,7 +67,23 @@ func hintMsg(h *tomldoc.Hint) i18n.Msg {
 	if h.Kind == tomldoc.MoneyUnit {
 		return i18n.M("hint.money_unit", h.Unit)
 	}
-	return i18n.M("hint." + h.Kind.String())
+	return i18n.M("hint." + snake(h.Kind.String()))
+}
+
+// snake turns a Go name into a message key part: QuotedDate → quoted_date.
+func snake(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			if i > 0 {
+				b = append(b, '_')
+			}
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 func (f *file) line(p tomldoc.Path) int { return f.doc.Line(p) + f.offset }
@@ -194,7 +210,7 @@ func (o *obj) boolean(k string) bool {
 	b, ok := v.(bool)
 	if !ok {
 		if s, isStr := v.(string); isStr {
-			if h := tomldoc.Diagnose(s, tomldoc.WantBool); h != nil {
+			if h := tomldoc.Diagnose(s, tomldoc.Bool); h != nil {
 				o.hinted(k, v, h)
 				return false
 			}
@@ -238,7 +254,7 @@ func (o *obj) decimal(k string, kind int) (exact.Dec, bool) {
 		}
 		d, err = exact.ParseFloat(x)
 	case string:
-		if h := tomldoc.Diagnose(x, tomldoc.WantNumber); h != nil {
+		if h := tomldoc.Diagnose(x, tomldoc.Number); h != nil {
 			o.hinted(k, v, h)
 			return 0, false
 		}
@@ -313,7 +329,7 @@ func (o *obj) date(k string, required bool) Date {
 		return NewDate(y, m, d)
 	}
 	if s, isStr := v.(string); isStr {
-		if h := tomldoc.Diagnose(s, tomldoc.WantDate); h != nil {
+		if h := tomldoc.Diagnose(s, tomldoc.Date); h != nil {
 			o.hinted(k, v, h)
 			return 0
 		}

@@ -10,16 +10,20 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"gongjian/generator/internal/i18n"
 )
 
 // BlockFunc renders one ```chart or ```table block. index counts the blocks
@@ -31,38 +35,44 @@ type BlockFunc func(info string, body []byte, index int) (template.HTML, error)
 // fence line itself).
 type BlockError struct {
 	Line int
-	Msg  string
+	Msg  i18n.Msg
 }
 
-func (e *BlockError) Error() string { return e.Msg }
+func (e *BlockError) Error() string { return e.Msg.String() }
 
 // LineError is a problem at a line of the markdown file.
 type LineError struct {
 	Line int
-	Msg  string
+	Msg  i18n.Msg
 }
 
 func (e *LineError) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 
 // Markdown converts documents; it is safe for concurrent use.
 type Markdown struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
-// New returns a converter; unsafe lets raw HTML through.
+// New returns a converter; unsafe lets raw HTML (and remote images)
+// through.
 func New(unsafe bool) *Markdown {
 	opts := []renderer.Option{html.WithXHTML()}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
 	}
-	ext := []goldmark.Extender{extension.GFM, &blocks{}}
+	ext := []goldmark.Extender{
+		extension.Strikethrough, extension.Linkify, extension.TaskList,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+		&blocks{unsafe: unsafe}, tableWrap{},
+	}
 	if !unsafe {
 		ext = append(ext, escapeRaw{})
 	}
 	return &Markdown{md: goldmark.New(
 		goldmark.WithExtensions(ext...),
 		goldmark.WithRendererOptions(opts...),
-	)}
+	), unsafe: unsafe}
 }
 
 var ctxKey = parser.NewContextKey()
@@ -73,6 +83,7 @@ type state struct {
 	firstLine int
 	errs      []error
 	count     int
+	unsafe    bool
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -80,14 +91,17 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // Convert renders src. firstLine is the file line of src[0], so that errors
 // name file lines. fn may be nil: blocks then render as an error.
 func (m *Markdown) Convert(src []byte, firstLine int, fn BlockFunc) (template.HTML, error) {
-	st := &state{fn: fn, firstLine: firstLine}
+	if line, ok := tooDeep(src); ok {
+		return "", &LineError{Line: firstLine + line - 1, Msg: i18n.M("markdown.too_deep", maxNesting)}
+	}
+	st := &state{fn: fn, firstLine: firstLine, unsafe: m.unsafe}
 	pc := parser.NewContext()
 	pc.Set(ctxKey, st)
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
 	if err := m.md.Convert(src, buf, parser.WithContext(pc)); err != nil {
-		st.errs = append(st.errs, &LineError{Line: firstLine, Msg: err.Error()})
+		st.errs = append(st.errs, &LineError{Line: firstLine, Msg: i18n.M("raw", err.Error())})
 	}
 	return template.HTML(buf.String()), errors.Join(st.errs...)
 }
@@ -108,7 +122,7 @@ func (b *Block) Dump(src []byte, level int) {
 }
 func (b *Block) IsRaw() bool { return true }
 
-type blocks struct{}
+type blocks struct{ unsafe bool }
 
 func (blocks) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{}, 100)))
@@ -127,10 +141,18 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	src := reader.Source()
 	var found []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && fc.Info != nil {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && fc.Info != nil {
 			if lang := string(fc.Language(src)); lang == "chart" || lang == "table" {
 				found = append(found, fc)
 			}
+		}
+		// No page loads anything from another host: an image from an
+		// absolute URL is an error unless the site allows raw HTML.
+		if img, ok := n.(*ast.Image); ok && !st.unsafe && remote(string(img.Destination)) {
+			st.errs = append(st.errs, &LineError{Line: lineOf(src, n) + st.firstLine - 1, Msg: i18n.M("markdown.remote_image", string(img.Destination))})
 		}
 		return ast.WalkContinue, nil
 	})
@@ -147,16 +169,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		fence := bytes.Count(src[:fc.Info.Segment.Start], []byte("\n")) + st.firstLine
 		b := &Block{Info: lang}
 		if st.fn == nil {
-			st.errs = append(st.errs, &LineError{Line: fence, Msg: fmt.Sprintf("%s blocks are not available here", lang)})
+			st.errs = append(st.errs, &LineError{Line: fence, Msg: i18n.M("block.unavailable", lang)})
 		} else {
 			h, err := st.fn(lang, body.Bytes(), st.count)
 			if err != nil {
-				line := fence
+				line, msg := fence, i18n.M("raw", err.Error())
 				var be *BlockError
 				if errors.As(err, &be) {
-					line = fence + be.Line
+					line, msg = fence+be.Line, be.Msg
 				}
-				st.errs = append(st.errs, &LineError{Line: line, Msg: err.Error()})
+				st.errs = append(st.errs, &LineError{Line: line, Msg: msg})
 			}
 			b.HTML = h
 		}
@@ -213,3 +235,125 @@ func (escapeRaw) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkSkipChildren, nil
 	})
 }
+
+// remote reports a URL that points at another host: an absolute URL with
+// a scheme, or a protocol-relative one (//host/x).
+func remote(u string) bool {
+	u = strings.TrimSpace(u)
+	if strings.HasPrefix(u, "//") {
+		return true
+	}
+	i := strings.IndexByte(u, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range u[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return !strings.EqualFold(u[:i], "data")
+}
+
+// lineOf is the 1-based line of a node in src (its first text segment, or
+// its parent's lines).
+func lineOf(src []byte, n ast.Node) int {
+	for m := n; m != nil; m = m.Parent() {
+		if t, ok := m.(*ast.Text); ok {
+			return bytes.Count(src[:t.Segment.Start], []byte("\n")) + 1
+		}
+		if m.Type() == ast.TypeBlock && m.Lines().Len() > 0 {
+			return bytes.Count(src[:m.Lines().At(0).Start], []byte("\n")) + 1
+		}
+		if c := m.FirstChild(); c != nil && c != n {
+			if t, ok := c.(*ast.Text); ok {
+				return bytes.Count(src[:t.Segment.Start], []byte("\n")) + 1
+			}
+		}
+	}
+	return 1
+}
+
+// maxNesting bounds how deeply lists and block quotes may nest: goldmark
+// takes time that grows faster than the input on deep nesting (a 160 KB
+// line of "- - - …" took 15 s), and no document nests so deep.
+const maxNesting = 32
+
+// tooDeep finds the first line whose containers (list items, block
+// quotes, indentation) nest deeper than maxNesting, in one pass.
+func tooDeep(src []byte) (int, bool) {
+	line := 1
+	for i := 0; i < len(src); {
+		depth, indent := 0, 0
+		j := i
+	scan:
+		for j < len(src) {
+			switch c := src[j]; {
+			case c == ' ':
+				indent++
+				j++
+			case c == '\t':
+				indent += 4
+				j++
+			case c == '>' :
+				depth++
+				j++
+			case (c == '-' || c == '*' || c == '+') && j+1 < len(src) && (src[j+1] == ' ' || src[j+1] == '\t'):
+				depth++
+				j += 2
+			case c >= '0' && c <= '9':
+				k := j
+				for k < len(src) && k-j < 9 && src[k] >= '0' && src[k] <= '9' {
+					k++
+				}
+				if k < len(src)-1 && (src[k] == '.' || src[k] == ')') && (src[k+1] == ' ' || src[k+1] == '\t') {
+					depth++
+					j = k + 2
+					continue
+				}
+				break scan
+			default:
+				break scan
+			}
+			if depth+indent/2 > maxNesting {
+				return line, true
+			}
+		}
+		nl := bytes.IndexByte(src[j:], '\n')
+		if nl < 0 {
+			break
+		}
+		i = j + nl + 1
+		line++
+	}
+	return 0, false
+}
+
+// tableWrap puts every GFM table in a box that scrolls on its own, so
+// that a wide table never widens the page on a phone.
+type tableWrap struct{}
+
+func (tableWrap) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(tableWrap{}, 99)))
+}
+
+func (tableWrap) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	tr := extension.NewTableHTMLRenderer(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle))
+	inner := map[ast.NodeKind]renderer.NodeRendererFunc{}
+	tr.RegisterFuncs(funcCollector(inner))
+	reg.Register(east.KindTable, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<div class="table-wrap">`)
+		}
+		st, err := inner[east.KindTable](w, src, n, entering)
+		if !entering {
+			_, _ = w.WriteString("</div>\n")
+		}
+		return st, err
+	})
+}
+
+// funcCollector collects a renderer's functions by node kind.
+type funcCollector map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (f funcCollector) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+
+	"gongjian/generator/internal/i18n"
 )
 
 func TestConvert(t *testing.T) {
@@ -49,7 +51,7 @@ func TestBlocks(t *testing.T) {
 	fn := func(info string, body []byte, index int) (template.HTML, error) {
 		seen = append(seen, info+":"+strings.TrimSpace(string(body)))
 		if info == "table" {
-			return "", &BlockError{Line: 2, Msg: "bad key"}
+			return "", &BlockError{Line: 2, Msg: i18n.M("raw", "bad key")}
 		}
 		return template.HTML(`<div id="block` + string(rune('0'+index)) + `"></div>`), nil
 	}
@@ -62,7 +64,7 @@ func TestBlocks(t *testing.T) {
 	}
 	var le *LineError
 	// The table fence is on line 9 of src, line 18 of the file; bad is 2 below.
-	if !errors.As(err, &le) || le.Line != 20 || le.Msg != "bad key" {
+	if !errors.As(err, &le) || le.Line != 20 || le.Msg.String() != "bad key" {
 		t.Errorf("Convert error = %v; want line 20: bad key", err)
 	}
 }
@@ -74,7 +76,7 @@ func FuzzConvert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		fn := func(info string, body []byte, index int) (template.HTML, error) {
 			if len(body)%2 == 1 {
-				return "", &BlockError{Line: len(body) % 5, Msg: "odd"}
+				return "", &BlockError{Line: len(body) % 5, Msg: i18n.M("raw", "odd")}
 			}
 			return "<p>ok</p>", nil
 		}

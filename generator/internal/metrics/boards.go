@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -99,10 +98,10 @@ type boardKey struct{ kind, metric string }
 // boardIndex is what every date's board of one (kind, metric) shares:
 // its periods, and the ranking at each period, computed once.
 type boardIndex struct {
-	once    sync.Once
-	periods []dataset.Date
-	mu      sync.Mutex
-	sets    map[dataset.Date]*rankSet
+	once  sync.Once
+	fresh map[dataset.Date]bool // reports with a fresh value of the metric for the kind
+	mu    sync.Mutex
+	sets  map[dataset.Date]*rankSet
 }
 
 // rankSet is the ranking at one period, aligned with the kind's units.
@@ -143,7 +142,7 @@ func (e *Engine) index(kind, metric string) *boardIndex {
 		e.boards[k] = bi
 	}
 	e.mu.Unlock()
-	bi.once.Do(func() { bi.periods = e.periods(kind, metric) })
+	bi.once.Do(func() { bi.fresh = e.fresh(kind, metric) })
 	return bi
 }
 
@@ -183,13 +182,14 @@ func statOf(st *dataset.UnitStats, metric string) dataset.Opt {
 	return dataset.Opt{}
 }
 
-// periods are a board's ranking periods over every report, ascending:
-// per rules.ranking_period, each month or quarter with a fresh value
-// (dated by its last such report), or each such report.
-func (e *Engine) periods(kind, metric string) []dataset.Date {
-	fresh := e.fresh(kind, metric)
+// periods are a board's ranking periods as of d, ascending: per
+// rules.ranking_period, each month or quarter with a fresh value, dated
+// by its last such report dated ≤ d, or each such report. Only reports
+// dated ≤ d are read (fine point 4): a later report of the same month
+// does not move the month's period away from what was known at d.
+func (e *Engine) periods(fresh map[dataset.Date]bool, d dataset.Date) []dataset.Date {
 	var out []dataset.Date
-	for _, d := range e.dates {
+	for _, d := range e.DatesUpTo(d) {
 		if !fresh[d] {
 			continue
 		}
@@ -287,8 +287,9 @@ func (s *Snapshot) Board(kind, metric string) (*Board, error) {
 	}
 	e := s.e
 	bi := e.index(kind, metric)
-	n := sort.Search(len(bi.periods), func(i int) bool { return bi.periods[i] > s.AsOf })
-	b := &Board{Kind: kind, Metric: metric, Main: e.MainMetric(kind) == metric, Periods: bi.periods[:n:n]}
+	periods := e.periods(bi.fresh, s.AsOf)
+	n := len(periods)
+	b := &Board{Kind: kind, Metric: metric, Main: e.MainMetric(kind) == metric, Periods: periods}
 	units := s.Units(kind)
 	sets := make([]*rankSet, n)
 	for i, p := range b.Periods {

@@ -23,14 +23,15 @@ type Engine struct {
 	y0    int            // the campaign's first and last calendar years
 	y1    int
 
-	projects []*dataset.Project
-	lines    [][]pline // per project, by date
-	member   []membership
-	regions  []*dataset.Unit
-	depts    []*dataset.Unit
-	cats     []*dataset.Group
-	lists    []*dataset.Group
-	sectors  []*dataset.Group
+	projects  []*dataset.Project
+	projectAt map[string]int
+	lines     [][]pline // per project, by date
+	member    []membership
+	regions   []*dataset.Unit
+	depts     []*dataset.Unit
+	cats      []*dataset.Group
+	lists     []*dataset.Group
+	sectors   []*dataset.Group
 
 	campaignStats []sline               // [stats], by date
 	unitStats     [2][][]sline          // [kind][unit index] → its lines by date
@@ -91,6 +92,7 @@ func NewEngine(s *dataset.Site) *Engine {
 
 	reports := sortedBy(s.Reports, func(r *dataset.Report) dataset.Date { return r.Date })
 	projectAt := indexOf(e.projects, func(p *dataset.Project) string { return p.ID })
+	e.projectAt = projectAt
 	e.lines = make([][]pline, len(e.projects))
 	unitAt := [2]map[string]int{
 		indexOf(e.regions, func(u *dataset.Unit) string { return u.ID }),

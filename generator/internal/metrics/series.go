@@ -79,14 +79,34 @@ func (e *Engine) ExpectedSeries(ds []dataset.Date) []Point {
 // ProjectSeries is a project's completed (this year to date) at each
 // report dated in [from, to] that gives it.
 func (e *Engine) ProjectSeries(id string, from, to dataset.Date) []Point {
-	for i, p := range e.projects {
-		if p.ID != id {
-			continue
-		}
+	if i, ok := e.projectAt[id]; ok {
 		var out []Point
 		for _, l := range e.lines[i] {
 			if l.date >= from && l.date <= to && l.completed.OK {
 				out = append(out, Point{l.date, l.completed.V.Num()})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Line is a project's line in one report, for its dispatch history.
+type Line struct {
+	Date       dataset.Date
+	Completed  dataset.Opt
+	Funds      dataset.Opt
+	Note       string
+	Correction bool
+}
+
+// ProjectLines are a project's report lines dated in [from, to].
+func (e *Engine) ProjectLines(id string, from, to dataset.Date) []Line {
+	if i, ok := e.projectAt[id]; ok {
+		var out []Line
+		for _, l := range e.lines[i] {
+			if l.date >= from && l.date <= to {
+				out = append(out, Line{l.date, l.completed, l.funds, l.note, l.correction})
 			}
 		}
 		return out

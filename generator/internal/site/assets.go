@@ -1,83 +1,75 @@
 package site
 
 import (
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"sort"
-	"strings"
-
-	"github.com/evanw/esbuild/pkg/api"
+	"sync"
 
 	"gongjian/generator/internal/chart"
 	"gongjian/generator/internal/dataset"
 )
 
-// assetJobs copies layouts/assets/ (CSS, scripts, images of the layouts)
-// to public/assets/, minifying CSS and JavaScript, and writes the site's
-// own ECharts once.
-func (b *builder) assetJobs() []*job {
-	dir := filepath.Join(b.opts.Layouts, "assets")
-	var files []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	jobs := make([]*job, 0, len(files)+1)
-	jobs = append(jobs, &job{rel: strings.TrimPrefix(chart.EChartsPath, "/"), data: func() ([]byte, error) { return chart.EChartsJS, nil }})
-	for _, f := range files {
-		rel, _ := filepath.Rel(dir, f)
-		rel = filepath.ToSlash(rel)
-		jobs = append(jobs, &job{rel: "assets/" + rel, data: func() ([]byte, error) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				return nil, err
-			}
-			return minify("layouts/assets/"+rel, src)
-		}})
+// assetJobs copies layouts/assets/ (the site's own files over the
+// defaults) to public/assets/ as they are, and writes the site's own
+// ECharts, the chart script, and ECharts' licence and notice, which must
+// go wherever ECharts goes (Apache-2.0).
+func (b *builder) assetJobs() ([]*job, error) {
+	files, err := b.assets()
+	if err != nil {
+		return nil, err
 	}
-	return jobs
+	var jobs []*job
+	for _, name := range sortedKeys(files) {
+		data := files[name]
+		jobs = append(jobs, &job{rel: "assets/" + name, data: func() ([]byte, error) { return data, nil }})
+	}
+	return jobs, nil
 }
 
-// minify shrinks a stylesheet or script with esbuild; other files pass
-// through. Its output is deterministic, and a syntax error is reported at
-// its line in the layout file.
-func minify(path string, src []byte) ([]byte, error) {
-	var loader api.Loader
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".css":
-		loader = api.LoaderCSS
-	case ".js":
-		loader = api.LoaderJS
-	default:
-		return src, nil
-	}
-	res := api.Transform(string(src), api.TransformOptions{
-		Loader:            loader,
-		MinifyWhitespace:  true,
-		MinifySyntax:      true,
-		MinifyIdentifiers: true,
-		LegalComments:     api.LegalCommentsNone,
-		Target:            api.ES2017,
-		Sourcefile:        path,
-	})
-	if len(res.Errors) > 0 {
+// assets are every file public/assets/ gets, by name, read once.
+func (b *builder) assets() (map[string][]byte, error) {
+	b.assetsOnce.Do(func() {
 		var errs dataset.ErrorList
-		for _, m := range res.Errors {
-			line := 0
-			if m.Location != nil {
-				line = m.Location.Line
+		out := map[string][]byte{}
+		for _, name := range b.lfs.list("assets", &errs) {
+			f, err := b.lfs.open("assets/" + name)
+			if err != nil {
+				errs.Add("layouts/assets/"+name, 0, "source.cannot_read", err.Error())
+				continue
 			}
-			errs.Add(path, line, "%s (expected valid %s)", m.Text, strings.ToUpper(strings.TrimPrefix(filepath.Ext(path), ".")))
+			data, err := io.ReadAll(io.LimitReader(f, b.data.Limits.FileBytes+1))
+			f.Close()
+			if err != nil || int64(len(data)) > b.data.Limits.FileBytes {
+				errs.Add("layouts/assets/"+name, 0, "source.too_large", b.data.Limits.FileBytes>>20)
+				continue
+			}
+			out[name] = data
 		}
-		return nil, errs.Err()
-	}
-	if len(res.Code) == 0 && len(src) > 0 {
-		return nil, fmt.Errorf("%s: minifying produced nothing", path)
-	}
-	return res.Code, nil
+		out["echarts.min.js"] = chart.EChartsJS
+		b.assetFiles, b.assetsErr = out, errs.Err()
+	})
+	return b.assetFiles, b.assetsErr
 }
+
+// assetDigest is the digest of every asset, in name order: part of what a
+// printed bulletin was printed from.
+func (b *builder) assetDigest() string {
+	files, _ := b.assets()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		h.Write([]byte(n))
+		h.Write([]byte{0})
+		h.Write(files[n])
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var _ sync.Once

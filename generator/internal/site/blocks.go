@@ -4,98 +4,136 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"regexp"
 	"slices"
-	"sort"
-	"strings"
+	"strconv"
 
-	"github.com/BurntSushi/toml"
-
+	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/i18n"
 	"gongjian/generator/internal/markdown"
 	"gongjian/generator/internal/metrics"
+	"gongjian/generator/internal/tomldoc"
+	"gongjian/generator/internal/view"
 )
 
-// A block is a ```chart or ```table fence whose body is TOML
-// (data-format.md): kind, and for some kinds metric, of and id.
-type block struct {
-	Kind   string `toml:"kind"`
-	Metric string `toml:"metric"`
-	Of     string `toml:"of"`
-	ID     string `toml:"id"`
-	Title  string `toml:"title"`
+// Chart and table blocks: a fenced block whose info string is `chart` or
+// `table` and whose body is TOML (docs/data-format.md). Their figures are
+// those of the page's date (a bulletin's as_of).
 
-	body []byte
-}
-
+// ChartKinds and TableKinds are the kinds a block may name.
 var (
-	chartKinds = []string{"ranking", "trend", "pace", "pipeline", "gauge", "heatmap", "project"}
-	tableKinds = []string{"slow-projects", "not-started", "overdue-approvals", "ranking", "changes", "targets"}
-	blockOfs   = []string{"regions", "departments", "projects", "categories", "lists", "sectors"}
+	ChartKinds = []string{"ranking", "trend", "pace", "pipeline", "gauge", "heatmap", "project", "rank-history"}
+	TableKinds = []string{"slow-projects", "not-started", "finish-overdue", "overdue-approvals", "overdue-milestones",
+		"problems", "ranking", "changes", "targets", "summary", "sectors", "pipeline"}
+	blockOfs = []string{"regions", "departments", "projects", "categories", "lists", "sectors"}
 )
 
-// blockErr points at the line of key in the block body (the fence when
-// the key is not written).
-func (bl *block) errf(key, format string, args ...any) error {
-	return &markdown.BlockError{Line: keyLine(bl.body, key), Msg: fmt.Sprintf(format, args...)}
+// attentionOf maps a table kind to its view.Attention kind.
+var attentionOf = map[string]string{
+	"slow-projects": "slow", "not-started": "not-started", "finish-overdue": "finish-overdue",
+	"overdue-approvals": "approvals", "overdue-milestones": "milestones", "problems": "problems",
 }
 
-func keyLine(body []byte, key string) int {
-	if key == "" {
-		return 0
-	}
-	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
-	for i, ln := range strings.Split(string(body), "\n") {
-		if re.MatchString(ln) {
-			return i + 1
+// block is a decoded block.
+type block struct {
+	info, kind, metric, of, id, title string
+	doc                               *tomldoc.Doc
+}
+
+func (bl *block) errAt(key string, m i18n.Msg) error {
+	line := 0
+	if key != "" && bl.doc != nil {
+		if _, ok := bl.doc.Root[key]; ok {
+			line = bl.doc.Line(tomldoc.Path{}.Key(key))
 		}
 	}
-	return 0
+	return &markdown.BlockError{Line: line, Msg: m}
 }
 
 // parseBlock decodes a block body strictly.
 func parseBlock(info string, body []byte) (*block, error) {
-	bl := &block{body: body}
-	md, err := toml.Decode(string(body), bl)
+	doc, err := tomldoc.Parse(string(body), tomldoc.Options{MaxDepth: 8})
 	if err != nil {
+		var se *tomldoc.SyntaxError
 		line := 0
-		var pe toml.ParseError
 		msg := err.Error()
-		if errors.As(err, &pe) {
-			line, msg = pe.Position.Line, pe.Message
+		if errors.As(err, &se) {
+			line, msg = se.Line, se.Msg
 		}
-		return nil, &markdown.BlockError{Line: line, Msg: fmt.Sprintf("%s block: %s (expected TOML such as kind = \"ranking\")", info, msg)}
+		return nil, &markdown.BlockError{Line: line, Msg: i18n.M("block.syntax", info, msg)}
 	}
-	for _, k := range md.Undecoded() {
-		return nil, bl.errf(k.String(), "%s block: unknown key %s (expected kind, metric, of, id, title)", info, k)
+	bl := &block{info: info, doc: doc}
+	keys := []string{"kind", "metric", "of", "id", "title"}
+	for _, k := range sortedKeys(doc.Root) {
+		if !slices.Contains(keys, k) {
+			return nil, bl.errAt(k, i18n.M("block.unknown_key", info, k, i18n.Plain(keys)))
+		}
+		s, ok := doc.Root[k].(string)
+		if !ok {
+			return nil, bl.errAt(k, i18n.M("block.not_text", info, k))
+		}
+		switch k {
+		case "kind":
+			bl.kind = s
+		case "metric":
+			bl.metric = s
+		case "of":
+			bl.of = s
+		case "id":
+			bl.id = s
+		case "title":
+			bl.title = s
+		}
 	}
-	kinds := chartKinds
+	kinds := ChartKinds
 	if info == "table" {
-		kinds = tableKinds
+		kinds = TableKinds
 	}
-	if bl.Kind == "" {
-		return nil, &markdown.BlockError{Msg: fmt.Sprintf("%s block has no kind (expected kind = one of %s)", info, strings.Join(kinds, " | "))}
+	switch {
+	case bl.kind == "":
+		return nil, &markdown.BlockError{Msg: i18n.M("block.no_kind", info, i18n.Plain(kinds))}
+	case !slices.Contains(kinds, bl.kind):
+		return nil, bl.errAt("kind", i18n.M("block.kind", info, bl.kind, i18n.Plain(kinds)))
+	case bl.of != "" && !slices.Contains(blockOfs, bl.of):
+		return nil, bl.errAt("of", i18n.M("block.of", info, bl.of, i18n.Plain(blockOfs)))
 	}
-	if !slices.Contains(kinds, bl.Kind) {
-		return nil, bl.errf("kind", "%s block kind %q is unknown (expected one of %s)", info, bl.Kind, strings.Join(kinds, " | "))
-	}
-	if bl.Of != "" && !slices.Contains(blockOfs, bl.Of) {
-		return nil, bl.errf("of", "%s block of = %q is unknown (expected one of %s)", info, bl.Of, strings.Join(blockOfs, " | "))
-	}
-	if bl.Metric != "" {
-		if _, ok := metrics.LookupMetric(bl.Metric); !ok {
-			return nil, bl.errf("metric", "%s block metric %q is unknown (expected one of %s)", info, bl.Metric, strings.Join(metrics.MetricNames(), ", "))
+	if bl.metric != "" {
+		if _, ok := dataset.Lookup(bl.metric); !ok {
+			return nil, bl.errAt("metric", i18n.M("block.metric", info, bl.metric, i18n.Plain(dataset.Names())))
 		}
 	}
 	return bl, nil
 }
 
-// blockFunc renders the ```chart and ```table blocks of a page's markdown
-// from the page's snapshot.
-func (b *builder) blockFunc(p *Page) markdown.BlockFunc {
+// scope resolves the block's of/id to a target scope, checking the id.
+func (bl *block) scope(s *metrics.Snapshot) (metrics.Scope, error) {
+	kind := map[string]string{"regions": metrics.ScopeRegion, "departments": metrics.ScopeDepartment,
+		"categories": metrics.ScopeCategory, "lists": metrics.ScopeList, "sectors": metrics.ScopeSector}[bl.of]
+	if bl.id == "" {
+		if bl.of == "" {
+			return metrics.Campaign, nil
+		}
+		return metrics.Scope{Kind: kind}, nil
+	}
+	if bl.of == "" || bl.of == "projects" {
+		if bl.of == "projects" && s.Project(bl.id) != nil {
+			return metrics.Scope{Kind: "project", ID: bl.id}, nil
+		}
+		return metrics.Scope{}, bl.errAt("id", i18n.M("block.id_without_of", bl.info, bl.id))
+	}
+	sc := metrics.Scope{Kind: kind, ID: bl.id}
+	if (kind == metrics.ScopeSector && s.Sector(bl.id) == nil) || (kind != metrics.ScopeSector && s.Group(sc) == nil) {
+		return metrics.Scope{}, bl.errAt("id", i18n.M("block.id", bl.info, bl.id, bl.of))
+	}
+	return sc, nil
+}
+
+// blockFunc renders a page's blocks from c's figures: tables through the
+// layouts' partials, charts into the page's chart list.
+func (b *builder) blockFunc(c *view.Context, page *Common, kind string) markdown.BlockFunc {
 	return func(info string, body []byte, index int) (h template.HTML, err error) {
 		defer func() {
 			if r := recover(); r != nil {
-				err = &markdown.BlockError{Msg: fmt.Sprintf("%s block could not be rendered: %v", info, r)}
+				err = &markdown.BlockError{Msg: i18n.M("block.failed", info, fmt.Sprint(r))}
 			}
 		}()
 		bl, err := parseBlock(info, body)
@@ -103,255 +141,100 @@ func (b *builder) blockFunc(p *Page) markdown.BlockFunc {
 			return "", err
 		}
 		if info == "chart" {
-			return b.chartBlock(p, bl)
+			return b.blockChart(c, page, kind, bl, index)
 		}
-		return b.tableBlock(p, bl)
+		return b.blockTable(c, page, kind, bl)
 	}
 }
 
-// blockRanking is the leaderboard a ranking or heatmap block names: of
-// regions (the default) or departments, by metric (default the kind's
-// rules.rank_by).
-func (b *builder) blockRanking(bl *block, s *metrics.Snapshot, info string) (*metrics.Ranking, error) {
-	kind := bl.Of
-	if kind == "" {
-		kind = "regions"
-	}
-	if kind != "regions" && kind != "departments" {
-		return nil, bl.errf("of", "a %s %s ranks regions or departments, not %s (expected of = \"regions\" or \"departments\")", bl.Kind, info, kind)
-	}
-	metric := bl.Metric
-	if metric == "" {
-		metric = b.data.Rules.RankRegions
-		if kind == "departments" {
-			metric = b.data.Rules.RankDepts
-		}
-	}
-	r, err := s.Ranking(kind, metric)
+// blockTable renders a table block through a partial.
+func (b *builder) blockTable(c *view.Context, page *Common, kind string, bl *block) (template.HTML, error) {
+	sc, err := bl.scope(c.Snap)
 	if err != nil {
-		return nil, bl.errf("metric", "%v (expected a metric units can be ranked by: %s)", err, strings.Join(rankableMetrics(), ", "))
+		return "", err
 	}
-	return r, nil
-}
-
-// scope resolves of + id to a target scope ("campaign", "region:x", …).
-func (b *builder) blockScope(bl *block, allowed ...string) (string, error) {
-	if bl.Of == "" {
-		if bl.ID != "" {
-			return "", bl.errf("id", "id = %q needs of = … to say what it is (expected of = one of %s)", bl.ID, strings.Join(allowed, " | "))
-		}
-		return "campaign", nil
+	root := page.Root
+	projects := c.Snap.Projects
+	if g := c.Snap.Group(sc); g != nil && sc.Kind != metrics.ScopeCampaign {
+		projects = g.Projects
 	}
-	if !slices.Contains(allowed, bl.Of) {
-		return "", bl.errf("of", "a %s block cannot be of %s (expected one of %s)", bl.Kind, bl.Of, strings.Join(allowed, " | "))
-	}
-	if bl.ID == "" {
-		return "", bl.errf("of", "of = %q needs id = … (expected the id of one of the %s)", bl.Of, bl.Of)
-	}
-	s := b.data
-	var ok bool
-	var kind string
-	switch bl.Of {
-	case "regions":
-		ok, kind = s.Region(bl.ID) != nil, "region"
-	case "departments":
-		ok, kind = s.Department(bl.ID) != nil, "department"
-	case "categories":
-		ok, kind = s.Category(bl.ID) != nil, "category"
-	case "lists":
-		ok, kind = s.List(bl.ID) != nil, "list"
-	case "sectors":
-		ok, kind = s.Sector(bl.ID) != nil, "sector"
-	}
-	if !ok {
-		return "", bl.errf("id", "id %q is not one of the %s (expected an id defined in site.toml or content/%s/)", bl.ID, bl.Of, bl.Of)
-	}
-	return kind + ":" + bl.ID, nil
-}
-
-func (b *builder) chartBlock(p *Page, bl *block) (template.HTML, error) {
-	m := b.chartMaker(p)
-	s := p.S
-	title := func(def string) string {
-		if bl.Title != "" {
-			return bl.Title
-		}
-		return def
-	}
-	var err error
-	switch bl.Kind {
-	case "ranking", "heatmap":
-		r, rerr := b.blockRanking(bl, s, "chart")
-		if rerr != nil {
-			return "", rerr
-		}
-		kind, metric := r.Kind, r.Metric
-		if bl.Kind == "ranking" {
-			err = m.ranking("", r)
-			if bl.Title != "" && err == nil {
-				p.charts.all[len(p.charts.all)-1].Title = bl.Title
-			}
-		} else {
-			err = m.heatmap("", title(m.T("chart.heatmap_title."+kind)+" · "+m.T("metric."+metric)), kind, metric)
-		}
-	case "trend":
-		metric := bl.Metric
-		if metric == "" {
-			metric = "fai_growth"
-		}
-		scopes, names, serr := b.trendScopes(bl)
-		if serr != nil {
-			return "", serr
-		}
-		target := metrics.Value{}
-		if len(scopes) == 1 {
-			target = targetFor(s, scopes[0], metric)
-		}
-		err = m.trend("", title(m.T("metric."+metric)), scopes, names, metric, target)
-	case "pace", "pipeline", "gauge":
-		scope, serr := b.blockScope(bl, "regions", "departments", "categories", "lists")
-		if serr != nil {
-			return "", serr
-		}
-		switch bl.Kind {
-		case "pace":
-			err = m.pace("", title(m.T("chart.pace_title")), scope)
-		case "pipeline":
-			err = m.pipeline("", title(m.T("home.pipeline")), b.scopeGroup(s, scope))
-		default:
-			metric := bl.Metric
-			if metric == "" {
-				metric = "completion_rate"
-			}
-			if def, _ := metrics.LookupMetric(metric); def.Unit != "%" {
-				return "", bl.errf("metric", "a gauge shows a rate, not %s (expected a metric in %%, such as completion_rate or start_rate)", metric)
-			}
-			err = m.gauge("", title(m.T("metric."+metric)), s.ScopeValue(scope, metric))
-		}
-	case "project":
-		if bl.Of != "" && bl.Of != "projects" {
-			return "", bl.errf("of", "a project chart is of projects, not %s (expected of = \"projects\" or no of)", bl.Of)
-		}
-		pr := s.Project(bl.ID)
-		if pr == nil {
-			return "", bl.errf("id", "id %q is not a project (expected the id of a file in content/projects/)", bl.ID)
-		}
-		err = m.project("", title(pr.P.Name), pr)
-	}
-	if err != nil {
-		return "", &markdown.BlockError{Msg: fmt.Sprintf("chart could not be built: %v", err)}
-	}
-	return b.renderPartial("partials/chart", p.charts.all[len(p.charts.all)-1])
-}
-
-// trendScopes: one scope (of + id), every unit or sector of a kind (of
-// without id), or the campaign.
-func (b *builder) trendScopes(bl *block) ([]string, []string, error) {
-	if bl.Of == "" || bl.ID != "" {
-		sc, err := b.blockScope(bl, "regions", "departments", "categories", "lists", "sectors")
-		if err != nil {
-			return nil, nil, err
-		}
-		return []string{sc}, []string{b.meta.ScopeName(sc)}, nil
-	}
-	var scopes, names []string
-	switch bl.Of {
-	case "regions":
-		for _, u := range b.data.Regions {
-			scopes, names = append(scopes, "region:"+u.ID), append(names, u.Name)
-		}
-	case "departments":
-		for _, u := range b.data.Departments {
-			scopes, names = append(scopes, "department:"+u.ID), append(names, u.Name)
-		}
-	case "sectors":
-		for _, g := range b.data.Sectors {
-			scopes, names = append(scopes, "sector:"+g.ID), append(names, g.Name)
-		}
-	default:
-		return nil, nil, bl.errf("of", "a trend of every %s is not offered (expected of = regions, departments or sectors, or an id)", bl.Of)
-	}
-	return scopes, names, nil
-}
-
-func (b *builder) scopeGroup(s *metrics.Snapshot, scope string) *metrics.Group {
-	kind, id, _ := strings.Cut(scope, ":")
-	switch kind {
-	case "region":
-		return &s.Region(id).Group
-	case "department":
-		return &s.Department(id).Group
-	case "category":
-		return s.Category(id)
-	case "list":
-		return s.List(id)
-	}
-	return &s.Totals
-}
-
-func rankableMetrics() []string {
-	var out []string
-	for _, n := range metrics.MetricNames() {
-		if d, _ := metrics.LookupMetric(n); d.Rankable {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// renderPartial executes a partial with data, for blocks.
-func (b *builder) renderPartial(name string, data any) (template.HTML, error) {
-	var buf bufWriter
-	if err := b.tpl.run("page", name, &buf, data); err != nil {
-		return "", execError("page", err)
-	}
-	return template.HTML(buf.String()), nil
-}
-
-// tableBlock renders a ```table block through layouts/partials/table-<kind>.html.
-func (b *builder) tableBlock(p *Page, bl *block) (template.HTML, error) {
-	s := p.S
-	data := map[string]any{"Page": p, "Title": bl.Title}
-	scope := "campaign"
-	if bl.Kind != "ranking" && bl.Kind != "changes" {
-		sc, err := b.blockScope(bl, "regions", "departments", "categories", "lists")
-		if err != nil {
-			return "", err
-		}
-		scope = sc
-	}
-	g := b.scopeGroup(s, scope)
-	switch bl.Kind {
-	case "slow-projects", "not-started", "overdue-approvals":
-		var ps []*metrics.Project
-		for _, pr := range g.Projects {
-			if (bl.Kind == "slow-projects" && pr.Slow) || (bl.Kind == "not-started" && pr.NotStarted) || (bl.Kind == "overdue-approvals" && len(pr.Overdue) > 0) {
-				ps = append(ps, pr)
-			}
-		}
-		if bl.Kind == "slow-projects" {
-			sort.SliceStable(ps, func(i, j int) bool { return ps[i].CompletionRate.V < ps[j].CompletionRate.V })
-		}
-		data["Projects"] = ps
+	switch bl.kind {
+	case "slow-projects", "not-started", "finish-overdue", "overdue-approvals", "overdue-milestones", "problems":
+		k := attentionOf[bl.kind]
+		sec := view.Section{ID: k, Title: bl.title, Empty: c.S.T("section." + k + ".none"), Rows: c.Attention(projects, k, root)}
+		return b.partial(kind, "partials/attention", sec)
 	case "ranking":
-		r, err := b.blockRanking(bl, s, "table")
+		unitKind := dataset.Regions
+		if bl.of == "departments" {
+			unitKind = dataset.Departments
+		} else if bl.of != "" && bl.of != "regions" {
+			return "", bl.errAt("of", i18n.M("block.of", bl.info, bl.of, i18n.Plain(dataset.UnitKinds)))
+		}
+		metric := bl.metric
+		if metric == "" {
+			metric = c.Engine.MainMetric(unitKind)
+		}
+		bd, err := c.Snap.Board(unitKind, metric)
 		if err != nil {
-			return "", err
+			return "", bl.errAt("metric", i18n.M("block.rank_metric", bl.info, metric, i18n.Plain(dataset.NamesWhere(func(d dataset.Def) bool { return d.Rankable }))))
 		}
-		data["Ranking"] = r
+		return b.partial(kind, "partials/board-table", c.Board(bd, root))
 	case "changes":
-		data["Changes"] = b.changesAt(s)
-	case "targets":
-		if scope == "campaign" {
-			data["Targets"] = p.CampaignTargets()
-		} else {
-			data["Targets"] = p.ScopeTargets(scope)
+		ds := c.Engine.DatesUpTo(c.Snap.AsOf)
+		if len(ds) < 2 {
+			return template.HTML(""), nil
 		}
+		from := ds[len(ds)-2]
+		if page.Kind == "bulletin" {
+			for _, bl2 := range b.data.Bulletins {
+				if "/bulletins/"+bl2.Slug+"/" == page.Path {
+					if s := b.bulletinSince(bl2); s != 0 {
+						from = s
+					}
+				}
+			}
+		}
+		return b.partial(kind, "partials/changes", c.Changes(from, c.Snap.AsOf, root))
+	case "targets":
+		var ts []view.TargetView
+		switch {
+		case bl.of == "":
+			ts = c.Targets(metrics.Campaign, root)
+		case bl.id != "":
+			ts = c.Targets(sc, root)
+		default:
+			ts = c.AllTargets(sc.Kind, root)
+		}
+		return b.partial(kind, "partials/targets-table", ts)
+	case "summary":
+		var gs []*metrics.Group
+		switch bl.of {
+		case "regions":
+			gs = c.Snap.Regions
+		case "departments":
+			gs = c.Snap.Departments
+		case "categories", "":
+			gs = c.Snap.Categories
+		case "lists":
+			gs = c.Snap.Lists
+		default:
+			return "", bl.errAt("of", i18n.M("block.of", bl.info, bl.of, i18n.Plain([]string{"regions", "departments", "categories", "lists"})))
+		}
+		var rows []view.Summary
+		for _, g := range gs {
+			rows = append(rows, c.Summary(g, root))
+		}
+		return b.partial(kind, "partials/summary-table", rows)
+	case "sectors":
+		return b.partial(kind, "partials/sectors-table", c.Sectors())
+	case "pipeline":
+		g := c.Snap.Totals
+		if x := c.Snap.Group(sc); x != nil {
+			g = x
+		}
+		return b.partial(kind, "partials/pipeline-table", c.Pipeline(g))
 	}
-	return b.renderPartial("partials/table-"+bl.Kind, data)
+	return "", bl.errAt("kind", i18n.M("block.kind", bl.info, bl.kind, i18n.Plain(TableKinds)))
 }
 
-// changesAt is what changed between the report before s's date and s's date.
-func (b *builder) changesAt(s *metrics.Snapshot) *metrics.Changes {
-	return b.engine.Changes(b.reportBefore(s.AsOf), s.AsOf)
-}
+var _ = strconv.Itoa

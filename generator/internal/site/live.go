@@ -1,25 +1,25 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"mime"
+	"net/http"
+	"path"
 	"strings"
 
 	"gongjian/generator/internal/dataset"
 )
 
-// Live is a site loaded, figured and listed but not rendered: the
-// development server's build. Preparing it costs what can fail on the
-// user's data and layouts' syntax (loading, figures, parsing); its pages
-// are rendered when asked for, so a rebuild after an edit takes a fraction
-// of a full build (Hugo's fast render mode does the same). Check renders
-// them all to find the mistakes only execution shows.
+// Live is a site loaded in memory whose pages render when requested: the
+// development server and the pdf command serve it; nothing is written.
 type Live struct {
-	b     *builder
-	jobs  map[string]*job // by output path
-	pages int
+	b    *builder
+	jobs map[string]*job // by output path
 }
 
-// Prepare loads the site for serving: everything Build does but render.
+// Prepare loads the site (data, figures, layouts) for serving.
 func Prepare(ctx context.Context, opts Options) (*Live, error) {
 	opts.defaults()
 	b, err := prepare(opts)
@@ -28,56 +28,119 @@ func Prepare(ctx context.Context, opts Options) (*Live, error) {
 	}
 	jobs, err := b.jobs()
 	if err != nil {
+		b.closeLayouts()
 		return nil, err
 	}
-	l := &Live{b: b, jobs: make(map[string]*job, len(jobs))}
+	l := &Live{b: b, jobs: map[string]*job{}}
 	for _, j := range jobs {
-		l.jobs[j.rel] = j
-		if strings.HasSuffix(j.rel, ".html") {
-			l.pages++
+		if j.rel != "" {
+			l.jobs[j.rel] = j
 		}
 	}
 	return l, nil
 }
 
-// Pages is the number of HTML pages the site has.
-func (l *Live) Pages() int { return l.pages }
+// Close releases the layouts' directory.
+func (l *Live) Close() { l.b.closeLayouts() }
 
-// AsOf is the date the site's figures are as of.
+// Pages is the number of HTML pages.
+func (l *Live) Pages() int {
+	n := 0
+	for rel := range l.jobs {
+		if strings.HasSuffix(rel, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
+// AsOf is the date the site shows.
 func (l *Live) AsOf() dataset.Date { return l.b.asOf }
 
-// File renders one file of the site by its slash-separated path below the
-// site root ("projects/x/index.html"); ok is false when there is none.
-// Concurrent calls are safe.
-func (l *Live) File(rel string) (data []byte, ok bool, err error) {
+// Lang is the site's language.
+func (l *Live) Lang() string { return string(l.b.lang) }
+
+// File renders one output file (rel as in public/, e.g. "projects/x/index.html").
+func (l *Live) File(rel string) ([]byte, bool, error) {
 	j := l.jobs[rel]
 	if j == nil {
 		return nil, false, nil
 	}
-	m := &memSink{}
-	if err := j.output(l.b, m); err != nil {
-		var errs dataset.ErrorList
-		addErr(&errs, j.rel, err)
-		return nil, true, errs.Err()
+	var m memSink
+	if err := l.b.output(j, &m); err != nil {
+		return nil, true, err
 	}
 	return m.data, true, nil
 }
 
-// Check renders every file, keeping nothing, and returns all problems.
+// Check renders every page once, keeping nothing: the mistakes only
+// rendering shows (a layout calling what a page lacks).
 func (l *Live) Check(ctx context.Context) error {
-	return l.b.render(ctx, discard{})
+	return l.b.renderJobs(ctx, discard{}, l.list())
 }
 
-// memSink keeps the one file written to it.
+func (l *Live) list() []*job {
+	out := make([]*job, 0, len(l.jobs))
+	for _, rel := range sortedKeys(l.jobs) {
+		out = append(out, l.jobs[rel])
+	}
+	return out
+}
+
+// ServeHTTP serves the site rooted at "/": directories' index.html, the
+// 404 page with status 404 for anything else.
+func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := path.Clean("/" + r.URL.Path)
+	rel := strings.TrimPrefix(p, "/")
+	if strings.HasSuffix(r.URL.Path, "/") || rel == "" {
+		rel = strings.TrimSuffix(rel+"/index.html", "/index.html/index.html")
+		rel = strings.TrimPrefix(rel, "/")
+		if !strings.HasSuffix(rel, "index.html") {
+			rel += "/index.html"
+		}
+	}
+	data, ok, err := l.File(rel)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	status := http.StatusOK
+	if !ok {
+		if !strings.HasSuffix(rel, ".html") {
+			if _, dir, _ := l.File(rel + "/index.html"); dir {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
+		}
+		data, _, err = l.File("404.html")
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		rel, status = "404.html", http.StatusNotFound
+	}
+	ct := mime.TypeByExtension(path.Ext(rel))
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = io.Copy(w, bytes.NewReader(data))
+	}
+}
+
+// memSink keeps one rendered file.
 type memSink struct{ data []byte }
 
 func (m *memSink) write(_ string, data []byte) error { m.data = data; return nil }
 
-func (m *memSink) page(_ string, fill func(pageWriter) error) error {
-	var b bufWriter
-	if err := fill(&b); err != nil {
+func (m *memSink) page(_ string, fill func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := fill(&buf); err != nil {
 		return err
 	}
-	m.data = b.Bytes()
+	m.data = buf.Bytes()
 	return nil
 }

@@ -3,288 +3,244 @@ package site
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
+	"encoding/xml"
 	"io"
-	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
+	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/exact"
 	"gongjian/generator/internal/metrics"
 )
 
-// metricsJSON is the open-data contract of metrics.md: public/data/metrics.json.
-// Keys may be added, never renamed; arrays are sorted by id.
-type metricsJSON struct {
-	AsOf        string        `json:"as_of"`
-	Expected    float64       `json:"expected"`
-	Totals      totalsJSON    `json:"totals"`
-	Projects    []projectJSON `json:"projects"`
-	Regions     []unitJSON    `json:"regions"`
-	Departments []unitJSON    `json:"departments"`
-	Categories  []groupJSON   `json:"categories"`
-	Lists       []groupJSON   `json:"lists"`
-	Targets     []targetJSON  `json:"targets"`
-	Stats       statsJSON     `json:"stats"`
-}
+// dataFiles are the open-data files, in the order /data/ lists them.
+var dataFiles = []string{"metrics.json", "projects.csv", "regions.csv", "departments.csv", "lists.csv", "categories.csv", "targets.csv"}
 
-type totalsJSON struct {
-	groupFigures
-}
-
-// groupFigures are the figures of any set of projects.
-type groupFigures struct {
-	Completed       float64                            `json:"completed"`
-	Plan            float64                            `json:"plan"`
-	Total           float64                            `json:"total"`
-	Funds           float64                            `json:"funds"`
-	CompletionRate  metrics.Value                      `json:"completion_rate"`
-	StartRate       metrics.Value                      `json:"start_rate"`
-	LandingRate     metrics.Value                      `json:"landing_rate"`
-	LandedStartRate metrics.Value                      `json:"landed_start_rate"`
-	SlowCount       int                                `json:"slow_count"`
-	BehindCount     int                                `json:"behind_count"`
-	NotStartedCount int                                `json:"not_started_count"`
-	Count           int                                `json:"project_count"`
-	Pipeline        map[metrics.Stage]metrics.StageFig `json:"pipeline"`
-}
-
-type groupJSON struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	groupFigures
-}
-
-type projectJSON struct {
-	ID               string        `json:"id"`
-	Name             string        `json:"name"`
-	Region           string        `json:"region"`
-	Owner            string        `json:"owner"`
-	Category         string        `json:"category"`
-	Completed        float64       `json:"completed"`
-	Plan             float64       `json:"plan"`
-	Total            float64       `json:"total"`
-	Funds            float64       `json:"funds"`
-	CompletionRate   metrics.Value `json:"completion_rate"`
-	PaceGap          metrics.Value `json:"pace_gap"`
-	Stage            metrics.Stage `json:"stage"`
-	Started          bool          `json:"started"`
-	Finished         bool          `json:"finished"`
-	Slow             bool          `json:"slow"`
-	Behind           bool          `json:"behind"`
-	NotStarted       bool          `json:"not_started"`
-	OverdueApprovals int           `json:"overdue_approvals"`
-	OpenProblems     int           `json:"open_problems"`
-}
-
-type unitJSON struct {
-	ID         string        `json:"id"`
-	Name       string        `json:"name"`
-	FAI        metrics.Value `json:"fai"`
-	FAIGrowth  metrics.Value `json:"fai_growth"`
-	Rank       metrics.Value `json:"rank"`
-	RankChange metrics.Value `json:"rank_change"`
-	LastStreak int           `json:"last_streak"`
-	Escalation *string       `json:"escalation"`
-	groupFigures
-}
-
-type targetJSON struct {
-	Scope  string        `json:"scope"`
-	Metric string        `json:"metric"`
-	Value  float64       `json:"value"`
-	By     string        `json:"by"`
-	Actual metrics.Value `json:"actual"`
-	Met    bool          `json:"met"`
-	DueIn  int           `json:"due_in"`
-}
-
-type statsJSON struct {
-	FAI       metrics.Value            `json:"fai"`
-	FAIGrowth metrics.Value            `json:"fai_growth"`
-	Sectors   map[string]metrics.Value `json:"sectors"`
-}
-
-func figures(g *metrics.Group) groupFigures {
-	return groupFigures{
-		Completed: g.Completed, Plan: g.Plan, Total: g.Total, Funds: g.Funds,
-		CompletionRate: g.CompletionRate, StartRate: g.StartRate,
-		LandingRate: g.LandingRate, LandedStartRate: g.LandedStartRate,
-		SlowCount: g.SlowCount, BehindCount: g.BehindCount, NotStartedCount: g.NotStartedCount,
-		Count: len(g.Projects), Pipeline: g.Pipeline,
+// openData writes data/: metrics.json (the contract of docs/metrics.md)
+// and CSV files for Excel (UTF-8 with a byte-order mark, exact amounts).
+func (b *builder) openData() []*job {
+	s := b.snap
+	all := len(s.Projects)
+	jobs := []*job{
+		{rel: "data/metrics.json", weight: all / 2, stream: func(w io.Writer) error { return metrics.WriteJSON(w, s) }},
+		{rel: "data/projects.csv", weight: all / 2, stream: b.projectsCSV},
+		{rel: "data/regions.csv", stream: func(w io.Writer) error { return b.unitsCSV(w, dataset.Regions) }},
+		{rel: "data/departments.csv", stream: func(w io.Writer) error { return b.unitsCSV(w, dataset.Departments) }},
+		{rel: "data/lists.csv", stream: func(w io.Writer) error { return b.groupsCSV(w, s.Lists) }},
+		{rel: "data/categories.csv", stream: func(w io.Writer) error { return b.groupsCSV(w, s.Categories) }},
+		{rel: "data/targets.csv", stream: b.targetsCSV},
 	}
+	return jobs
 }
 
-func units(us []*metrics.Unit) []unitJSON {
-	out := make([]unitJSON, 0, len(us))
-	for _, u := range us {
-		j := unitJSON{ID: u.U.ID, Name: u.U.Name, FAI: u.FAI, FAIGrowth: u.FAIGrowth,
-			Rank: u.Rank, RankChange: u.RankChange, LastStreak: u.LastStreak, groupFigures: figures(&u.Group)}
-		if u.Escalation != "" {
-			e := u.Escalation
-			j.Escalation = &e
-		}
-		out = append(out, j)
-	}
-	return out
+// csvWriter writes a spreadsheet-safe CSV: a cell that a spreadsheet
+// would read as a formula (starting with = + - @, a tab or a carriage
+// return) is written with a leading apostrophe, which Excel and WPS
+// show as text; numbers are written by the generator, never from text a
+// user typed, and stay numbers. metrics.json keeps every value as it is.
+type csvWriter struct {
+	bw *bufio.Writer
+	w  *csv.Writer
 }
 
-// MetricsJSON renders the open-data document for a snapshot.
-func metricsDoc(s *metrics.Snapshot) metricsJSON {
-	doc := metricsJSON{
-		AsOf:        s.AsOf.String(),
-		Expected:    s.Expected,
-		Totals:      totalsJSON{figures(&s.Totals)},
-		Projects:    make([]projectJSON, 0, len(s.Projects)),
-		Regions:     units(s.Regions),
-		Departments: units(s.Departments),
-		Categories:  make([]groupJSON, 0, len(s.Categories)),
-		Lists:       make([]groupJSON, 0, len(s.Lists)),
-		Targets:     make([]targetJSON, 0, len(s.Targets)),
-		Stats:       statsJSON{FAI: s.Stats.FAI, FAIGrowth: s.Stats.FAIGrowth, Sectors: s.Stats.Sectors},
-	}
-	if doc.Stats.Sectors == nil {
-		doc.Stats.Sectors = map[string]metrics.Value{}
-	}
-	for _, p := range s.Projects {
-		doc.Projects = append(doc.Projects, projectJSON{
-			ID: p.P.ID, Name: p.P.Name, Region: p.P.Region, Owner: p.P.Owner, Category: p.P.Category,
-			Completed: p.Completed, Plan: p.Plan, Total: p.P.Total, Funds: p.Funds,
-			CompletionRate: p.CompletionRate, PaceGap: p.PaceGap, Stage: p.Stage,
-			Started: p.Started, Finished: p.Finished, Slow: p.Slow, Behind: p.Behind, NotStarted: p.NotStarted,
-			OverdueApprovals: len(p.Overdue), OpenProblems: len(p.Open),
-		})
-	}
-	for _, g := range s.Categories {
-		doc.Categories = append(doc.Categories, groupJSON{ID: g.ID, Name: g.Name, groupFigures: figures(g)})
-	}
-	for _, g := range s.Lists {
-		doc.Lists = append(doc.Lists, groupJSON{ID: g.ID, Name: g.Name, groupFigures: figures(g)})
-	}
-	for _, t := range s.Targets {
-		doc.Targets = append(doc.Targets, targetJSON{Scope: t.Scope, Metric: t.Metric, Value: t.Value,
-			By: t.By.String(), Actual: t.Actual, Met: t.Met, DueIn: t.DueIn})
-	}
-	return doc
-}
-
-// writeMetricsJSON writes data/metrics.json: the document
-// json.Encoder with SetIndent("", " ") writes, byte for byte, but with
-// the projects encoded one at a time (a 50,000-project document is never
-// held whole).
-func writeMetricsJSON(w io.Writer, s *metrics.Snapshot) error {
-	doc := metricsDoc(s)
-	bw := bufio.NewWriter(w)
-	bw.WriteString("{\n")
-	v := reflect.ValueOf(doc)
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		k, err := json.Marshal(key)
-		if err != nil {
-			return err
-		}
-		bw.WriteString(" ")
-		bw.Write(k)
-		bw.WriteString(": ")
-		if ps, ok := v.Field(i).Interface().([]projectJSON); ok && len(ps) > 0 {
-			bw.WriteString("[\n")
-			for j := range ps {
-				b, err := json.MarshalIndent(&ps[j], "  ", " ")
-				if err != nil {
-					return err
-				}
-				bw.WriteString("  ")
-				bw.Write(b)
-				if j < len(ps)-1 {
-					bw.WriteByte(',')
-				}
-				bw.WriteByte('\n')
-			}
-			bw.WriteString(" ]")
-		} else {
-			b, err := json.MarshalIndent(v.Field(i).Interface(), " ", " ")
-			if err != nil {
-				return err
-			}
-			bw.Write(b)
-		}
-		if i < t.NumField()-1 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-	}
-	bw.WriteString("}\n")
-	return bw.Flush()
-}
-
-// bom makes Excel read the CSV files as UTF-8 (so the Chinese shows).
-const bom = "\ufeff"
-
-// csvFile writes rows with a BOM and CRLF line ends, as Excel expects,
-// one row at a time: row(i) is the ith of n.
-func csvFile(w io.Writer, header []string, n int, row func(i int) []string) error {
-	if _, err := io.WriteString(w, bom); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
+func newCSV(w io.Writer) *csvWriter {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("\ufeff") // Excel on a Chinese Windows then reads UTF-8
+	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	for i := 0; i < n; i++ {
-		if err := cw.Write(row(i)); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return &csvWriter{bw: bw, w: cw}
 }
 
-// num renders a figure for CSV: full precision, empty when undefined.
-func csvNum(v metrics.Value) string {
-	if !v.OK {
+// Text is a cell of user text, neutralised against formula injection.
+func Text(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+func (c *csvWriter) row(cells ...string) { _ = c.w.Write(cells) }
+
+func (c *csvWriter) done() error {
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		return err
+	}
+	return c.bw.Flush()
+}
+
+func num(x exact.Num) string {
+	if !x.OK() {
 		return ""
 	}
-	return strconv.FormatFloat(v.V, 'g', -1, 64)
+	return x.String()
 }
 
-func csvF(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-func csvBool(b bool) string {
+func boolCell(b bool) string {
 	if b {
 		return "1"
 	}
 	return "0"
 }
 
-// openData lists the files under public/data/.
-func (b *builder) openData(s *metrics.Snapshot) []*job {
-	projects := func(w pageWriter) error {
-		return csvFile(w, []string{"id", "name", "region", "region_name", "owner", "owner_name", "category", "total", "plan", "completed",
-			"completion_rate", "pace_gap", "stage", "start_planned", "start_actual", "finish_planned", "finish_actual",
-			"slow", "behind", "not_started", "overdue_approvals", "open_problems", "funds"}, len(s.Projects), func(i int) []string {
-			p := s.Projects[i]
-			return []string{p.P.ID, p.P.Name, p.P.Region, b.meta.RegionName(p.P.Region), p.P.Owner, b.meta.DeptName(p.P.Owner),
-				p.P.Category, csvF(p.P.Total), csvF(p.Plan), csvF(p.Completed), csvNum(p.CompletionRate), csvNum(p.PaceGap),
-				string(p.Stage), p.P.StartPlanned.String(), p.P.StartActual.String(), p.P.FinishPlanned.String(), p.P.FinishActual.String(),
-				csvBool(p.Slow), csvBool(p.Behind), csvBool(p.NotStarted), strconv.Itoa(len(p.Overdue)), strconv.Itoa(len(p.Open)), csvF(p.Funds)}
-		})
-	}
-	unitCSV := func(us []*metrics.Unit) func(pageWriter) error {
-		return func(w pageWriter) error {
-			return csvFile(w, []string{"id", "name", "fai", "fai_growth", "rank", "rank_change", "last_streak", "escalation",
-				"plan", "completed", "completion_rate", "start_rate", "slow_count", "not_started_count", "project_count"}, len(us), func(i int) []string {
-				u := us[i]
-				return []string{u.U.ID, u.U.Name, csvNum(u.FAI), csvNum(u.FAIGrowth), csvNum(u.Rank), csvNum(u.RankChange),
-					strconv.Itoa(u.LastStreak), u.Escalation, csvF(u.Plan), csvF(u.Completed), csvNum(u.CompletionRate), csvNum(u.StartRate),
-					strconv.Itoa(u.SlowCount), strconv.Itoa(u.NotStartedCount), strconv.Itoa(len(u.Projects))}
-			})
+func (b *builder) projectsCSV(w io.Writer) error {
+	c := newCSV(w)
+	c.row("id", "name", "region", "owner", "category", "lists", "total", "plan", "completed", "completion_rate",
+		"campaign_plan", "campaign_completed", "campaign_completion_rate", "prior", "lifetime_completed", "progress",
+		"funds_plan", "funds", "funds_rate", "pace_gap", "stage", "start_planned", "start_actual", "finish_planned",
+		"finish_actual", "signed", "landed", "slow", "behind", "not_started", "finish_overdue", "overdue_approvals",
+		"overdue_milestones", "open_problems")
+	for _, p := range b.snap.Projects {
+		dp := p.P
+		dateBy := func(d dataset.Date) string {
+			if d != 0 && d <= b.asOf {
+				return d.String()
+			}
+			return ""
 		}
+		c.row(dp.ID, Text(dp.Name), dp.Region, dp.Owner, dp.Category, strings.Join(dp.Lists, " "),
+			dp.Total.String(), p.Plan.String(), p.Completed.String(), num(p.CompletionRate),
+			p.CampaignPlan.String(), p.CampaignCompleted.String(), num(p.CampaignCompletionRate), dp.Prior.String(),
+			p.LifetimeCompleted.String(), num(p.Progress), p.FundsPlan.String(), p.Funds.String(), num(p.FundsRate),
+			num(p.PaceGap), string(p.Stage), dp.StartPlanned.String(), dateBy(dp.StartActual), dp.FinishPlanned.String(),
+			dateBy(dp.FinishActual), dateBy(dp.Signed), dateBy(dp.Landed), boolCell(p.Slow), boolCell(p.Behind),
+			boolCell(p.NotStarted), boolCell(p.FinishOverdue), strconv.Itoa(len(p.OverdueApprovals)),
+			strconv.Itoa(len(p.OverdueMilestones)), strconv.Itoa(len(p.OpenProblems)))
 	}
-	return []*job{
-		{rel: "data/metrics.json", stream: func(w pageWriter) error { return writeMetricsJSON(w, s) }},
-		{rel: "data/projects.csv", stream: projects},
-		{rel: "data/regions.csv", stream: unitCSV(s.Regions)},
-		{rel: "data/departments.csv", stream: unitCSV(s.Departments)},
+	return c.done()
+}
+
+var groupCols = []string{"projects", "total", "plan", "completed", "completion_rate", "campaign_plan", "campaign_completed",
+	"campaign_completion_rate", "lifetime_completed", "funds_plan", "funds", "funds_rate", "start_rate", "finish_rate",
+	"landing_rate", "landed_start_rate", "reserve_projects", "slow_count", "behind_count", "not_started_count", "finish_overdue_count"}
+
+func (b *builder) groupCells(g *metrics.Group) []string {
+	out := make([]string, len(groupCols))
+	for i, m := range groupCols {
+		out[i] = num(b.snap.GroupValue(g, m))
 	}
+	return out
+}
+
+func (b *builder) unitsCSV(w io.Writer, kind string) error {
+	c := newCSV(w)
+	head := append([]string{"id", "name", "fai", "fai_growth", "rank", "rank_change", "last_streak", "escalation", "carried", "period"}, groupCols...)
+	c.row(head...)
+	board := b.snap.MainBoard(kind)
+	for _, u := range b.snap.Units(kind) {
+		row := []string{u.Scope.ID, Text(u.Name), num(u.Stats.FAI.Num()), num(u.Stats.FAIGrowth.Num()), "", "", "0", "", "0", ""}
+		if board != nil && board.Period != 0 {
+			if r := board.Row(u.Scope.ID); r != nil {
+				if r.Rank > 0 {
+					row[4] = strconv.Itoa(r.Rank)
+				}
+				if r.HasChange {
+					row[5] = strconv.Itoa(r.RankChange)
+				}
+				row[6], row[7], row[8], row[9] = strconv.Itoa(r.LastStreak), Text(r.Escalation), boolCell(r.Carried), board.Period.String()
+			}
+		}
+		c.row(append(row, b.groupCells(u)...)...)
+	}
+	return c.done()
+}
+
+func (b *builder) groupsCSV(w io.Writer, gs []*metrics.Group) error {
+	c := newCSV(w)
+	c.row(append([]string{"id", "name"}, groupCols...)...)
+	for _, g := range gs {
+		c.row(append([]string{g.Scope.ID, Text(g.Name)}, b.groupCells(g)...)...)
+	}
+	return c.done()
+}
+
+func (b *builder) targetsCSV(w io.Writer) error {
+	c := newCSV(w)
+	c.row("scope", "metric", "value", "by", "status", "actual", "met", "judged_at", "current", "due_in")
+	for _, t := range b.snap.Targets {
+		c.row(t.Scope.String(), t.Metric, t.Value.String(), t.By.String(), t.Status, num(t.Actual), boolCell(t.Met),
+			t.JudgedAt.String(), num(t.Current), strconv.Itoa(t.DueIn))
+	}
+	return c.done()
+}
+
+// feed is an Atom feed of the bulletins published as of the build's date.
+func (b *builder) feed() ([]byte, error) {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}
+	base := b.base.String()
+	f := feed{Lang: b.htmlLang(), Title: b.data.Title, ID: base, Links: []link{{Href: base}, {Href: base + "feed.xml", Rel: "self"}}}
+	f.Author.Name = b.data.Campaign.Issuer
+	if f.Author.Name == "" {
+		f.Author.Name = b.data.Title
+	}
+	updated := b.asOf
+	bs := b.bulletins()
+	for i := len(bs) - 1; i >= 0; i-- {
+		bl := bs[i]
+		u := base + "bulletins/" + bl.Slug + "/"
+		d := bl.Date
+		if d == 0 || d > b.asOf {
+			d = bl.AsOf
+		}
+		f.Entries = append(f.Entries, entry{Title: bl.Number + " " + bl.Title, ID: u, Link: link{Href: u},
+			Updated: d.String() + "T00:00:00Z", Summary: b.lay.strings.T("feed.summary", bl.Issuer, b.ctx.Date(bl.AsOf))})
+	}
+	f.Updated = updated.String() + "T00:00:00Z"
+	return xmlDocument(f)
+}
+
+// sitemap lists every HTML page but the 404 with its absolute URL.
+func (b *builder) sitemap(pages []string) ([]byte, error) {
+	type url struct {
+		Loc string `xml:"loc"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []url    `xml:"url"`
+	}
+	var us urlset
+	base := b.base.String()
+	for _, p := range pages {
+		if p == "404.html" {
+			continue
+		}
+		us.URLs = append(us.URLs, url{Loc: base + strings.TrimSuffix(p, "index.html")})
+	}
+	sort.Slice(us.URLs, func(i, k int) bool { return us.URLs[i].Loc < us.URLs[k].Loc })
+	return xmlDocument(us)
+}
+
+func xmlDocument(v any) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
 }
