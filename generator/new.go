@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,68 +11,170 @@ import (
 	"time"
 
 	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/i18n"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
-// runNew scaffolds a project or a bulletin: a file that passes `check` as
-// written, with every other key present as a comment that says what it is.
-// The required references are filled with the site's first region,
-// department and category, for the office to change.
-func runNew(source string, args []string, now time.Time, stdout io.Writer) error {
-	if len(args) != 2 || (args[0] != "project" && args[0] != "bulletin") {
-		return usageError{"usage: new project <id> | new bulletin <yyyy-mm>"}
-	}
-	site, err := dataset.Load(os.DirFS(source))
-	if err != nil {
-		return fmt.Errorf("the site must check cleanly before scaffolding: %w", err)
-	}
-	var path, text string
-	switch args[0] {
-	case "project":
-		id := args[1]
-		if !idPattern.MatchString(id) {
-			return usageError{fmt.Sprintf("%q is not a valid id (expected lower-case letters, digits and '-', e.g. baofeng-pv)", id)}
-		}
-		if len(site.Regions) == 0 || len(site.Departments) == 0 || len(site.Categories) == 0 {
-			return errors.New("the site needs at least one region, department and category before a project (content/regions/, content/departments/, [[categories]] in site.toml)")
-		}
-		path = filepath.Join("content", "projects", id+".toml")
-		text = projectTemplate(site, id)
-	case "bulletin":
-		month := args[1]
-		t, err := time.Parse("2006-01", month)
+// runNew scaffolds a site, a project or a bulletin: files that pass
+// `check` as written, with every other key present as a comment that
+// says what it is.
+func runNew(e *env, args []string) error {
+	what, arg := args[0], args[1]
+	source := e.o.source
+	var files map[string]string
+	switch what {
+	case "site":
+		return newSite(e, arg)
+	case "project", "bulletin":
+		s, err := dataset.Load(os.DirFS(source))
 		if err != nil {
-			return usageError{fmt.Sprintf("%q is not a month (expected yyyy-mm, e.g. 2023-10)", month)}
-		}
-		var asOf dataset.Date
-		for _, r := range site.Reports {
-			if r.Date.Year() == t.Year() && r.Date.Month() == t.Month() {
-				asOf = r.Date
+			if report(e.stderr, e.lang, err, "cli.new_needs_check") == errReported {
+				return errReported
 			}
+			return err
 		}
-		if asOf.IsZero() {
-			return fmt.Errorf("no report in %s (expected a file content/reports/%s-DD.toml to freeze the bulletin at)", month, month)
+		if what == "project" {
+			if !idPattern.MatchString(arg) {
+				return usageError{i18n.M("cli.bad_id", arg)}
+			}
+			if len(s.Regions) == 0 || len(s.Departments) == 0 || len(s.Categories) == 0 {
+				return usageError{i18n.M("cli.new_project_needs")}
+			}
+			files = map[string]string{filepath.Join("content", "projects", arg+".toml"): projectTemplate(s, arg)}
+		} else {
+			p, text, err := newBulletin(e, s, arg)
+			if err != nil {
+				return err
+			}
+			files = map[string]string{p: text}
 		}
-		path = filepath.Join("content", "bulletins", month+".md")
-		issued := dataset.FromTime(now)
-		if issued < asOf {
-			issued = asOf
+	default:
+		return usageError{i18n.M("cli.new_what", what)}
+	}
+	return writeNew(e, source, files)
+}
+
+// writeNew writes scaffolded files, refusing to overwrite any.
+func writeNew(e *env, root string, files map[string]string) error {
+	names := make([]string, 0, len(files))
+	for p := range files {
+		names = append(names, p)
+		if _, err := os.Stat(filepath.Join(root, p)); err == nil {
+			return usageError{i18n.M("cli.exists", filepath.ToSlash(p))}
 		}
-		text = bulletinTemplate(site, t, asOf, issued)
 	}
-	full := filepath.Join(source, path)
-	if _, err := os.Stat(full); err == nil {
-		return fmt.Errorf("%s already exists (expected a new id; edit the existing file instead)", filepath.ToSlash(path))
+	for _, p := range sortedNames(setOf(names)) {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, []byte(files[p]), 0o644); err != nil {
+			return err
+		}
+		e.say("cli.wrote", filepath.ToSlash(filepath.Join(root, p)))
 	}
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "generator: wrote %s\n", filepath.ToSlash(path))
 	return nil
+}
+
+func setOf(xs []string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// newBulletin scaffolds the bulletin of a month: frozen at the month's
+// last report, dated that day (the office changes the issue date), and
+// numbered after the previous bulletin's number.
+func newBulletin(e *env, s *dataset.Site, month string) (string, string, error) {
+	t, err := time.Parse("2006-01", month)
+	if err != nil {
+		return "", "", usageError{i18n.M("cli.bad_month", month)}
+	}
+	var asOf dataset.Date
+	for _, r := range s.Reports {
+		if r.Date.Year() == t.Year() && r.Date.Month() == t.Month() {
+			asOf = r.Date
+		}
+	}
+	if asOf.IsZero() {
+		return "", "", usageError{i18n.M("cli.no_report_in", month)}
+	}
+	number := 1
+	var prev *dataset.Bulletin
+	for _, b := range s.Bulletins {
+		if b.AsOf < asOf && (prev == nil || b.AsOf >= prev.AsOf) {
+			prev = b
+		}
+	}
+	if prev != nil {
+		if n, ok := issueNumber(prev.Number); ok {
+			number = n + 1
+		}
+	}
+	lang, _ := i18n.Parse(s.Language)
+	if lang == "" {
+		lang = i18n.ZhHans
+	}
+	t2 := func(key string, args ...any) string { return i18n.M(key, args...).Text(lang) }
+	area := t2("new.area." + s.Jurisdiction)
+	issuer := s.Campaign.Issuer
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\n")
+	fmt.Fprintf(&b, "title = %q\n", t2("new.bulletin_title", t.Year(), int(t.Month()), area))
+	fmt.Fprintf(&b, "number = %q\n", t2("new.bulletin_number", number))
+	fmt.Fprintf(&b, "date = %s      # %s\n", asOf, t2("new.bulletin_date_note"))
+	fmt.Fprintf(&b, "as_of = %s     # %s\n", asOf, t2("new.bulletin_as_of_note"))
+	if issuer != "" {
+		fmt.Fprintf(&b, "issuer = %q\n", issuer)
+	}
+	fmt.Fprintf(&b, "+++\n")
+	b.WriteString(t2("new.bulletin_body", int(asOf.Month()), asOf.Day(), area, s.Rules.RankBy[dataset.Regions]))
+	return filepath.Join("content", "bulletins", month+".md"), b.String(), nil
+}
+
+// issueNumber reads the number in 第3期, No. 3, 3.
+func issueNumber(s string) (int, bool) {
+	var digits []rune
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = append(digits, r)
+		case r >= '０' && r <= '９':
+			digits = append(digits, '0'+(r-'０'))
+		case len(digits) > 0:
+			n, err := strconv.Atoi(string(digits))
+			return n, err == nil
+		}
+	}
+	if len(digits) == 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(digits))
+	return n, err == nil
+}
+
+// newSite scaffolds an empty campaign in dir that passes check: one
+// region, one department, one category and a first report.
+func newSite(e *env, dir string) error {
+	if es, err := os.ReadDir(dir); err == nil && len(es) > 0 {
+		return usageError{i18n.M("cli.new_site_not_empty", dir)}
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	lang := e.lang
+	today := dataset.FromTime(time.Now())
+	t2 := func(key string, args ...any) string { return i18n.M(key, args...).Text(lang) }
+	files := map[string]string{
+		"site.toml":                                   t2("new.site_toml", string(lang), today.String(), dataset.NewDate(today.Year(), 12, 31).String(), today.Year()),
+		"content/regions/region-1.toml":               t2("new.region"),
+		"content/departments/dept-1.toml":             t2("new.department"),
+		"content/reports/" + today.String() + ".toml": "date = " + today.String() + "\n\n" + t2("new.report"),
+		"content/_index.md":                           t2("new.index"),
+	}
+	return writeNew(e, dir, files)
 }
 
 func projectTemplate(s *dataset.Site, id string) string {
@@ -118,27 +219,4 @@ category = "` + s.Categories[0].ID + `" # category id: one of [[categories]] in 
 # Figures that grow (completed, funds) go in report files:
 # content/reports/<date>.toml →  [projects.` + id + `]  completed = 1.2
 `
-}
-
-func bulletinTemplate(s *dataset.Site, month time.Time, asOf, issued dataset.Date) string {
-	n := len(s.Bulletins) + 1
-	issuer := s.Campaign.Issuer
-	if issuer == "" {
-		issuer = "发布单位"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "+++\n")
-	fmt.Fprintf(&b, "title = \"%d年%d月全区扩大有效投资进展情况通报\"   # 标题\n", month.Year(), int(month.Month()))
-	fmt.Fprintf(&b, "number = \"第%d期\"                                # 期号\n", n)
-	fmt.Fprintf(&b, "date = %s                                       # 印发日期\n", issued)
-	fmt.Fprintf(&b, "as_of = %s                                      # 数据截至: a report date; figures are frozen here\n", asOf)
-	fmt.Fprintf(&b, "issuer = %q\n", issuer)
-	fmt.Fprintf(&b, "+++\n")
-	fmt.Fprintf(&b, "现将截至%d月%d日全区扩大有效投资进展情况通报如下。\n\n", int(asOf.Month()), asOf.Day())
-	b.WriteString("## 一、总体情况\n\n（总体进展。下面的图表按数据截止日自动生成，可删改。）\n\n")
-	b.WriteString("```chart\nkind = \"ranking\"      # ranking | trend | pace | pipeline | gauge | heatmap | project\nmetric = \"" + s.Rules.RankRegions + "\"\nof = \"regions\"        # regions | departments\n```\n\n")
-	b.WriteString("## 二、存在问题\n\n（存在的问题。）\n\n")
-	b.WriteString("```table\nkind = \"slow-projects\"   # slow-projects | not-started | overdue-approvals | ranking | changes | targets\n```\n\n")
-	b.WriteString("## 三、下步工作\n\n（下步工作安排。）\n")
-	return b.String()
 }

@@ -66,9 +66,9 @@ type loader struct {
 // problem it returns an ErrorList with every problem found.
 func Load(fsys fs.FS) (*Site, error) {
 	l := &loader{
-		r:    reader{fsys: fsys, limit: DefaultLimits.FileBytes},
-		lim:  DefaultLimits,
-		site: &Site{Limits: DefaultLimits},
+		r:         reader{fsys: fsys, limit: DefaultLimits.FileBytes},
+		lim:       DefaultLimits,
+		site:      &Site{Limits: DefaultLimits},
 		regionIDs: map[string]bool{}, departmentIDs: map[string]bool{}, projectIDs: map[string]bool{},
 		reportDates: map[Date]bool{}, projectObjs: map[string]*obj{}, reportObjs: map[Date]*obj{},
 	}

@@ -130,4 +130,3 @@ func ScopeHas(kind, metric string) bool {
 	}
 	return false
 }
-

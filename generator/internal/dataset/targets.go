@@ -129,5 +129,3 @@ func metricList(names []string) i18n.Codes {
 	}
 	return out
 }
-
-

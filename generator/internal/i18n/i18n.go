@@ -117,12 +117,16 @@ func List(l Lang, items []string) string {
 	return strings.Join(items, ", ")
 }
 
-// Quote quotes a user's text the way the language does: “…” in Chinese,
-// "…" in English (with Go escapes for control characters either way).
+// Quote quotes a user's text the way the language does: “…” in
+// Simplified Chinese, 「…」 in Traditional, "…" in English (with Go
+// escapes for control characters either way).
 func Quote(l Lang, s string) string {
 	q := strconv.Quote(s)
-	if l.Chinese() {
+	switch l {
+	case ZhHans:
 		return "“" + q[1:len(q)-1] + "”"
+	case ZhHant:
+		return "「" + q[1:len(q)-1] + "」"
 	}
 	return q
 }

@@ -45,12 +45,14 @@ type KeyItem struct {
 	Class, Symbol, Text string
 }
 
-func (b *builder) homeCharts(c *view.Context, cm *Common) error                            { return nil }
-func (b *builder) projectChart(c *view.Context, cm *Common, p *metrics.Project) error      { return nil }
-func (b *builder) unitsCharts(c *view.Context, cm *Common, kind string) error              { return nil }
-func (b *builder) unitCharts(c *view.Context, cm *Common, kind string, g *metrics.Group) error { return nil }
-func (b *builder) rankingCharts(c *view.Context, cm *Common, boards []*view.Board) error   { return nil }
-func (b *builder) groupCharts(c *view.Context, cm *Common, g *metrics.Group) error         { return nil }
+func (b *builder) homeCharts(c *view.Context, cm *Common) error                       { return nil }
+func (b *builder) projectChart(c *view.Context, cm *Common, p *metrics.Project) error { return nil }
+func (b *builder) unitsCharts(c *view.Context, cm *Common, kind string) error         { return nil }
+func (b *builder) unitCharts(c *view.Context, cm *Common, kind string, g *metrics.Group) error {
+	return nil
+}
+func (b *builder) rankingCharts(c *view.Context, cm *Common, boards []*view.Board) error { return nil }
+func (b *builder) groupCharts(c *view.Context, cm *Common, g *metrics.Group) error       { return nil }
 
 func (b *builder) blockChart(c *view.Context, page *Common, kind string, bl *block, index int) (template.HTML, error) {
 	return "", nil

@@ -232,4 +232,3 @@ func (b *builder) pdfLinks() map[string]string {
 }
 
 func pdfPath(slug string) string { return "/bulletins/" + slug + "/" + slug + ".pdf" }
-

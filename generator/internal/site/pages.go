@@ -211,4 +211,3 @@ type DataFile struct{ Name, URL, Desc string }
 
 // NotFoundPage is /404.html.
 type NotFoundPage struct{ Common }
-

@@ -21,13 +21,13 @@ import (
 
 // job is one output file.
 type job struct {
-	rel    string                      // output path, slash-separated
-	kind   string                      // a page's layout ("" for other files)
-	model  func() (pageModel, error)   // builds a page's model (on the worker)
-	data   func() ([]byte, error)      // a whole file
-	stream func(w io.Writer) error     // a large file, written as it is made
-	weight int                         // rough cost, to start the longest first
-	keep   func() error                // a file carried over from the previous output
+	rel    string                    // output path, slash-separated
+	kind   string                    // a page's layout ("" for other files)
+	model  func() (pageModel, error) // builds a page's model (on the worker)
+	data   func() ([]byte, error)    // a whole file
+	stream func(w io.Writer) error   // a large file, written as it is made
+	weight int                       // rough cost, to start the longest first
+	keep   func() error              // a file carried over from the previous output
 }
 
 // discard is the sink of Check.

@@ -211,7 +211,7 @@ func (s *site) siteTOML(b []byte) []byte {
 	b = append(b, "slow_below = 50.0\n"...)
 	b = appendStr(b, "ranking_period", "month")
 	b = append(b, `rank_by = { regions = "fai_growth", departments = "completion_rate" }`+"\n"...)
-	b = append(b, `escalation = ["通报批评", "分管领导约谈", "主要领导约谈"]`+"\n"...)
+	b = append(b, `escalation = { regions = ["通报批评", "分管领导约谈", "主要领导约谈"] }`+"\n"...)
 	return b
 }
 
