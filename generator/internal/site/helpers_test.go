@@ -127,14 +127,14 @@ name = "工业"
 rank_by = { regions = "fai_growth", departments = "completion_rate" }
 escalation = { regions = ["通报批评", "分管领导约谈", "主要领导约谈"] }
 `,
-		"content/regions/a.toml":       "name = \"甲街道\"\nkind = \"street\"\n",
-		"content/regions/b.toml":       "name = \"乙街道\"\nkind = \"street\"\n",
-		"content/regions/c.toml":       "name = \"丙街道\"\nkind = \"street\"\n",
-		"content/departments/x.toml":   "name = \"发改局\"\n",
-		"content/departments/y.toml":   "name = \"工信局\"\n",
-		"content/projects/p1.toml":     "name = \"一号项目\"\nregion = \"a\"\nowner = \"x\"\ncategory = \"industry\"\ntotal = 10\nplan = 4\nstart_planned = 2023-01-10\nstart_actual = 2023-01-15\n",
-		"content/projects/p2.toml":     "name = \"二号项目\"\nregion = \"b\"\nowner = \"y\"\ncategory = \"industry\"\ntotal = 8\nplan = 2\nstart_planned = 2023-02-01\nstart_actual = 2023-02-10\n",
-		"content/projects/p3.toml":     "name = \"三号项目\"\nregion = \"c\"\nowner = \"y\"\ncategory = \"industry\"\ntotal = 6\nplan = 3\nstart_planned = 2023-03-01\n",
+		"content/regions/a.toml":     "name = \"甲街道\"\nkind = \"street\"\n",
+		"content/regions/b.toml":     "name = \"乙街道\"\nkind = \"street\"\n",
+		"content/regions/c.toml":     "name = \"丙街道\"\nkind = \"street\"\n",
+		"content/departments/x.toml": "name = \"发改局\"\n",
+		"content/departments/y.toml": "name = \"工信局\"\n",
+		"content/projects/p1.toml":   "name = \"一号项目\"\nregion = \"a\"\nowner = \"x\"\ncategory = \"industry\"\ntotal = 10\nplan = 4\nstart_planned = 2023-01-10\nstart_actual = 2023-01-15\n",
+		"content/projects/p2.toml":   "name = \"二号项目\"\nregion = \"b\"\nowner = \"y\"\ncategory = \"industry\"\ntotal = 8\nplan = 2\nstart_planned = 2023-02-01\nstart_actual = 2023-02-10\n",
+		"content/projects/p3.toml":   "name = \"三号项目\"\nregion = \"c\"\nowner = \"y\"\ncategory = \"industry\"\ntotal = 6\nplan = 3\nstart_planned = 2023-03-01\n",
 	}
 }
 
