@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/i18n"
 )
 
 // Live is a site loaded in memory whose pages render when requested: the
@@ -143,4 +144,52 @@ func (m *memSink) page(_ string, fill func(io.Writer) error) error {
 	}
 	m.data = buf.Bytes()
 	return nil
+}
+
+// PrintJob is a bulletin to print: its page and the digest of what it is
+// printed from (see printSource).
+type PrintJob struct {
+	Slug, Path, Title, Source string
+}
+
+// PrintJobs are the bulletins to print: every bulletin published as of
+// the site's date, or those named (an unknown slug is an error listing
+// the known ones).
+func (l *Live) PrintJobs(slugs []string) ([]PrintJob, error) {
+	var out []PrintJob
+	known := map[string]bool{}
+	for _, bl := range l.b.bulletins() {
+		known[bl.Slug] = true
+		if len(slugs) > 0 && !containsStr(slugs, bl.Slug) {
+			continue
+		}
+		src, err := l.b.printSource(bl)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, PrintJob{Slug: bl.Slug, Path: "/bulletins/" + bl.Slug + "/", Title: bl.Title, Source: src})
+	}
+	var errs dataset.ErrorList
+	for _, s := range slugs {
+		if !known[s] {
+			errs.Add("content/bulletins/"+s+".md", 0, "pdf.unknown", s, i18n.Plain(sortedKeys(known)))
+		}
+	}
+	return out, errs.Err()
+}
+
+// PrintFooter is the footer Chromium prints on every page of a PDF: the
+// page number and count in the site's language.
+func (l *Live) PrintFooter() string {
+	return `<div style="width:100%;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','FangSong',serif;">` +
+		l.b.lay.strings.T("print.footer", `<span class="pageNumber"></span>`, `<span class="totalPages"></span>`) + `</div>`
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

@@ -79,7 +79,6 @@ func (b *builder) pdfJobs(w *dirWriter) []*job {
 		if p, ok := b.opts.PDFs[bl.Slug]; ok && p.PDF != nil {
 			jobs = append(jobs, &job{rel: pdfPath(bl.Slug)[1:], data: func() ([]byte, error) {
 				w.addPDF(bl.Slug, pdfEntry{File: pdfPath(bl.Slug), Source: p.Source})
-				w.n.Add(-1) // counted by the write itself
 				return p.PDF, nil
 			}})
 			continue

@@ -259,6 +259,7 @@ func (w *dirWriter) keepPDF(slug string, e pdfEntry) error {
 		}
 	}
 	w.addPDF(slug, e)
+	w.n.Add(1)
 	return nil
 }
 
@@ -267,7 +268,6 @@ func (w *dirWriter) addPDF(slug string, e pdfEntry) {
 	w.mu.Lock()
 	w.pdfs[slug] = e
 	w.mu.Unlock()
-	w.n.Add(1)
 }
 
 func (w *dirWriter) abort() { os.RemoveAll(w.tmp) }
