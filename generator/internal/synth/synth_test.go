@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"gongjian/generator/internal/dataset"
+	"gongjian/generator/internal/exact"
 	"gongjian/generator/internal/metrics"
 )
 
@@ -117,7 +118,7 @@ func TestLoadsWithoutErrors(t *testing.T) {
 		if i < len(want) && r.Date.String() != "2023-"+want[i] {
 			t.Errorf("report %d is %s; want 2023-%s", i, r.Date, want[i])
 		}
-		if r.Stats == nil || r.Stats.FAI == nil || r.Stats.FAIGrowth == nil || len(r.Stats.Sectors) != 4 {
+		if r.Stats == nil || !r.Stats.FAI.OK || !r.Stats.FAIGrowth.OK || len(r.Stats.Sectors) != 4 {
 			t.Errorf("report %s: [stats] incomplete", r.Date)
 		}
 		if len(r.Regions) != 12 {
@@ -221,25 +222,33 @@ func TestShape(t *testing.T) {
 	share("finished", finished, 0.03, 0.08)
 	share("reserve", reserve, 0.02, 0.06)
 	share("started", started, 0.75, 0.92)
-	if snap.Totals.Pipeline[metrics.StageReserve].Count == 0 || snap.Totals.Pipeline[metrics.StagePlanned].Count+snap.Totals.Pipeline[metrics.StagePreparing].Count == 0 {
+	stage := func(st metrics.Stage) int {
+		for _, f := range snap.Totals.Pipeline {
+			if f.Stage == st {
+				return f.Count
+			}
+		}
+		return 0
+	}
+	if stage(metrics.StageReserve) == 0 || stage(metrics.StagePlanned)+stage(metrics.StagePreparing) == 0 {
 		t.Errorf("pipeline lacks reserve or early stages: %v", snap.Totals.Pipeline)
 	}
 	var overdue, open int
 	for _, p := range snap.Projects {
-		overdue += len(p.Overdue)
-		open += len(p.Open)
+		overdue += len(p.OverdueApprovals)
+		open += len(p.OpenProblems)
 	}
 	if overdue == 0 || open == 0 {
 		t.Errorf("%d overdue approvals, %d open problems; want some of each", overdue, open)
 	}
-	if !snap.Totals.LandingRate.OK || snap.Totals.Funds == 0 {
+	if !snap.Totals.LandingRate.OK() || snap.Totals.Funds.Sign() == 0 {
 		t.Errorf("no investment promotion figures: landing rate %v, funds %v", snap.Totals.LandingRate, snap.Totals.Funds)
 	}
 
-	for _, kind := range []string{metrics.KindRegions, metrics.KindDepartments} {
-		r, err := snap.MainRanking(kind)
-		if err != nil {
-			t.Fatal(err)
+	for _, kind := range []string{dataset.Regions, dataset.Departments} {
+		r := snap.MainBoard(kind)
+		if r == nil {
+			t.Fatalf("no main board for %s", kind)
 		}
 		var last int
 		for _, row := range r.Rows {
@@ -254,11 +263,11 @@ func TestShape(t *testing.T) {
 
 	// Rankings move: the regions' order is not the same every month.
 	var orders []string
-	for _, d := range e.ReportDates() {
-		r, _ := e.At(d).MainRanking(metrics.KindRegions)
+	for _, d := range e.Dates() {
+		r := e.At(d).MainBoard(dataset.Regions)
 		var ids []string
 		for _, row := range r.Rows {
-			ids = append(ids, row.ID)
+			ids = append(ids, row.Unit.Scope.ID)
 		}
 		orders = append(orders, strings.Join(ids, ","))
 	}
@@ -277,7 +286,7 @@ func TestShape(t *testing.T) {
 // correction = true, and there are a few of those at 10k lines.
 func TestCumulative(t *testing.T) {
 	s := load(t, writeSite(t, Options{Projects: 1000, Regions: 10, Departments: 6, Seed: 7}))
-	last := map[string]float64{}
+	last := map[string]exact.Dec{}
 	var lines, corrections, missing int
 	for _, r := range s.Reports {
 		for _, p := range s.Projects {
@@ -291,14 +300,14 @@ func TestCumulative(t *testing.T) {
 			lines++
 			if e.Correction {
 				corrections++
-			} else if e.Completed != nil && *e.Completed < last[p.ID] {
+			} else if e.Completed.OK && e.Completed.V < last[p.ID] {
 				t.Errorf("%s: %s went down without correction", r.Date, p.ID)
 			}
-			if e.Completed != nil {
-				last[p.ID] = *e.Completed
+			if e.Completed.OK {
+				last[p.ID] = e.Completed.V
 			}
-			if e.Completed != nil && *e.Completed > 0 && (p.StartActual.IsZero() || p.StartActual > r.Date) {
-				t.Errorf("%s: %s has completed %v before its start %s", r.Date, p.ID, *e.Completed, p.StartActual)
+			if e.Completed.OK && e.Completed.V > 0 && (p.StartActual.IsZero() || p.StartActual > r.Date) {
+				t.Errorf("%s: %s has completed %v before its start %s", r.Date, p.ID, e.Completed.V, p.StartActual)
 			}
 		}
 	}
