@@ -161,7 +161,11 @@ func (b *builder) blockTable(c *view.Context, page *Common, kind string, bl *blo
 	switch bl.kind {
 	case "slow-projects", "not-started", "finish-overdue", "overdue-approvals", "overdue-milestones", "problems":
 		k := attentionOf[bl.kind]
-		sec := view.Section{ID: k, Title: bl.title, Empty: c.S.T("section." + k + ".none"), Rows: c.Attention(projects, k, root)}
+		title := bl.title
+		if title == "" {
+			title = c.S.T("section." + k)
+		}
+		sec := view.Section{ID: k, Title: title, Empty: c.S.T("section." + k + ".none"), Rows: c.Attention(projects, k, root)}
 		return b.partial(kind, "partials/attention", sec)
 	case "ranking":
 		unitKind := dataset.Regions
