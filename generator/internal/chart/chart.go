@@ -134,7 +134,7 @@ func (l Labels) fill() Labels {
 }
 
 // say formats a description phrase.
-func (l Labels) say(key string, args ...any) string {
+func (l *Labels) say(key string, args ...any) string {
 	f, ok := l.Phrases[key]
 	if !ok {
 		f = DefaultPhrases[key]

@@ -94,7 +94,7 @@ func isASCII(s string) bool {
 
 // joinDesc builds a description sentence from its parts, skipping empty
 // ones: "横向条形图：标题，8项…。"
-func (l Labels) joinDesc(kind string, parts ...string) string {
+func (l *Labels) joinDesc(kind string, parts ...string) string {
 	var b strings.Builder
 	b.WriteString(l.say(kind))
 	b.WriteString(l.say("colon"))
@@ -114,7 +114,7 @@ func (l Labels) joinDesc(kind string, parts ...string) string {
 }
 
 // caption is the data table's caption: "数据表：标题".
-func (l Labels) caption(title string) string {
+func (l *Labels) caption(title string) string {
 	if title == "" {
 		return l.DataTable
 	}

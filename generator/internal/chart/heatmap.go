@@ -77,8 +77,8 @@ func Heatmap(id, title string, ax Axis, cols []string, rows []string, cells [][]
 		_, bound := niceRange(0, m)
 		c := &Chart{Title: title, Shell: shell, Height: 8 + 28 + heatRowPx*max(len(rows), 1) + heatBottomPx}
 		d := newData(256+len(rows)*len(cols)*72, c.Height)
-		d.strings("x", cols)
-		d.strings("y", rows)
+		d.strings("x", axisNames(cols, shortWidthPx))
+		d.strings("y", axisNames(rows, nameWidthPx))
 		d.field("series")
 		d.b = append(d.b, "[["...)
 		tab := make([][]string, len(rows))
@@ -154,9 +154,9 @@ func heatmapShell(ax Axis) (echart, map[string]any, error) {
 		// The metric and unit, over the visual map.
 		charts.WithTitleOpts(opts.Title{Show: opts.Bool(true), Title: ax.head(), Left: "center", Bottom: "30",
 			TitleStyle: &opts.TextStyle{Color: colorText, FontSize: 12, FontWeight: "normal"}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", AxisLabel: categoryAxisLabel(48),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", AxisLabel: categoryAxisLabel(shortWidthPx),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryAxisLabel(96),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryAxisLabel(nameWidthPx),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{
 			Type:       "continuous",

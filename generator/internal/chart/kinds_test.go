@@ -203,7 +203,11 @@ func TestTimeAxis(t *testing.T) {
 }
 
 func TestTrendHighlight(t *testing.T) {
-	o, _ := merged(t, fixtureNamed(t, "trend"))
+	c := fixtureNamed(t, "trend")
+	if got := c.Key; len(got) != 1 || got[0].Text != "兴庆区目标 12.0%" || got[0].Color != colorHighlight {
+		t.Errorf("key = %+v; want the target line 兴庆区目标 12.0%% in the highlight colour", got)
+	}
+	o, _ := merged(t, c)
 	if got := strs(get(o, "legend", "data")); !slices.Equal(got, []string{"兴庆区", "其他单位"}) {
 		t.Errorf("legend = %q; want [兴庆区 其他单位]", got)
 	}
@@ -608,5 +612,21 @@ func TestEmpty(t *testing.T) {
 				t.Errorf("height %d", c.Height)
 			}
 		})
+	}
+}
+
+func TestAxisNames(t *testing.T) {
+	long := strings.Repeat("长", 20)
+	for _, tt := range []struct {
+		in, want string
+	}{
+		{"兴庆区", "兴庆区"},
+		{"经济技术开发区管理委员会", "经济技术开发区管理委员会"}, // two lines of 96 px
+		{long, strings.Repeat("长", 14) + "…"},
+		{strings.Repeat("a", 40), strings.Repeat("a", 24) + "…"},
+	} {
+		if got := axisNames([]string{"甲", tt.in}, nameWidthPx); got[1] != tt.want || got[0] != "甲" {
+			t.Errorf("axisNames(%q) = %q; want %q", tt.in, got[1], tt.want)
+		}
 	}
 }

@@ -51,8 +51,9 @@ type timeShell struct {
 	lines     []lineSpec
 }
 
-func (t *timeShell) key(l Labels) string {
+func (t *timeShell) key(l *Labels) string {
 	var b strings.Builder
+	b.Grow(96 + 32*len(t.lines))
 	b.WriteString(t.kind)
 	for _, s := range []string{t.yName, flag(t.yInverse), flag(t.yMin), strconv.FormatFloat(t.yInterval, 'f', -1, 64),
 		flag(t.legend), l.TimeYear, l.TimeMonth, l.TimeDay} {
@@ -73,7 +74,7 @@ func (t *timeShell) top() int {
 	return axisNamePx + 4
 }
 
-func (t *timeShell) build(l Labels) (echart, map[string]any, error) {
+func (t *timeShell) build(l *Labels) (echart, map[string]any, error) {
 	line := charts.NewLine()
 	y := opts.YAxis{Type: "value", Name: t.yName, AxisLabel: valueAxisLabel()}
 	if t.yInverse {
@@ -156,6 +157,14 @@ type lineData struct {
 	// everyTick puts a tick on every whole number of the value axis
 	// (ranks, when there are few).
 	everyTick bool
+}
+
+// markAt is line i's marks.
+func (ld *lineData) markAt(i int) []mark {
+	if i < len(ld.marks) {
+		return ld.marks[i]
+	}
+	return nil
 }
 
 type mark struct {
@@ -260,7 +269,7 @@ func legendRows(names []string) int {
 // timeTable is a table of series over time: a row per date (every date of
 // any series, in order), a column per series, values written with ax
 // (undefined: Labels.Undefined; no point at a date: empty).
-func timeTable(caption, dateHead string, heads []string, series [][]Point, ax Axis, l Labels) Table {
+func timeTable(caption, dateHead string, heads []string, series [][]Point, ax Axis, l *Labels) Table {
 	dates := unionDates(series)
 	w := len(heads) + 1
 	rows := make([][]string, len(dates))
@@ -371,7 +380,7 @@ func latest(ps []Point) (Point, bool) {
 }
 
 // span is "first date至last date" of some series.
-func (l Labels) span(series ...[]Point) string {
+func (l *Labels) span(series ...[]Point) string {
 	lo, hi := "", ""
 	for _, s := range series {
 		for _, p := range s {
@@ -404,12 +413,12 @@ func Trend(id, title string, ax Axis, series []Series, targets []TargetLine, l L
 		if err := ax.check(); err != nil {
 			return nil, err
 		}
-		return lines(KindTrend, title, ax, ax.head(), series, targets, l, false, 0)
+		return lines(KindTrend, title, ax, ax.head(), series, targets, &l, false, 0)
 	})
 }
 
 // lines is Trend and RankHistory: the series in option order, styled.
-func lines(kind, title string, ax Axis, yName string, series []Series, targets []TargetLine, l Labels, ranks bool, maxRank int) (*Chart, error) {
+func lines(kind, title string, ax Axis, yName string, series []Series, targets []TargetLine, l *Labels, ranks bool, maxRank int) (*Chart, error) {
 	if err := checkCount("series", len(series)); err != nil {
 		return nil, err
 	}
@@ -595,8 +604,15 @@ func lines(kind, title string, ax Axis, yName string, series []Series, targets [
 	}
 	desc = append(desc, notes...)
 	c.Desc = l.joinDesc("line", desc...)
-	if hasMarks {
-		c.Key = []KeyItem{{Status: "target", Color: colorMuted, Shape: "dashed-line", Text: l.OwnTargets}}
+	// Each target line in its series' colour, by its own name.
+	for i, sp := range t.lines {
+		for _, m := range ld.markAt(i) {
+			color := sp.markColor
+			if color == "" {
+				color = sp.color
+			}
+			c.Key = append(c.Key, KeyItem{Status: "target", Color: color, Shape: "dashed-line", Text: m.name})
+		}
 	}
 	return c, nil
 }
@@ -624,7 +640,7 @@ func Pace(id, title string, ax Axis, done Series, expected Series, l Labels) (*C
 			{color: colorMet, width: 2.5},
 			{color: colorMuted, width: 2, dashed: true},
 		}}
-		shell, err := shellFor(t.key(l), func() (echart, map[string]any, error) { return t.build(l) })
+		shell, err := shellFor(t.key(&l), func() (echart, map[string]any, error) { return t.build(&l) })
 		if err != nil {
 			return nil, err
 		}
@@ -632,7 +648,7 @@ func Pace(id, title string, ax Axis, done Series, expected Series, l Labels) (*C
 		height := t.top() + timeChartPx
 		c := &Chart{Title: title, Shell: shell, Height: height, Data: ld.write(height)}
 		c.Table = timeTable(withUnit(l.caption(title), ax.Unit), l.Date, []string{done.Name, expected.Name},
-			[][]Point{done.Points, expected.Points}, ax, l)
+			[][]Point{done.Points, expected.Points}, ax, &l)
 		desc := []string{title, l.say("of", ax.Name, ax.Unit), l.span(done.Points, expected.Points)}
 		if p, ok := latest(done.Points); ok {
 			desc = append(desc, l.say("latest", done.Name, ax.text(p.Value), p.Date))
@@ -690,18 +706,18 @@ func RankHistory(id, title string, periods []string, series []Series, maxRank in
 			ss[i] = s
 		}
 		ax := Axis{Name: l.Rank}
-		c, err := lines(KindRankHistory, title, ax, l.Rank, ss, nil, l, true, maxRank)
+		c, err := lines(KindRankHistory, title, ax, l.Rank, ss, nil, &l, true, maxRank)
 		if err != nil {
 			return nil, err
 		}
 		// Every period is a row, ranked or not.
-		c.Table = rankTable(c.Table, periods, l)
+		c.Table = rankTable(c.Table, periods, &l)
 		return c, nil
 	})
 }
 
 // rankTable adds the periods no series has a point at.
-func rankTable(t Table, periods []string, l Labels) Table {
+func rankTable(t Table, periods []string, l *Labels) Table {
 	have := make(map[string]bool, len(t.Rows))
 	for _, r := range t.Rows {
 		have[r[0]] = true

@@ -32,7 +32,7 @@ func Pipeline(id, title string, stages []Stage, l Labels) (*Chart, error) {
 				grid(8, 56, 30),
 				charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: countHead, NameLocation: "middle", NameGap: 26,
 					MinInterval: 1, AxisLabel: valueAxisLabel()}),
-				charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryAxisLabel(96)}),
+				charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryAxisLabel(nameWidthPx)}),
 			)...)
 			bar.AddSeries(l.Count, nil,
 				charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{@[2]}", Color: colorText, FontSize: 12}),
@@ -76,7 +76,7 @@ func Pipeline(id, title string, stages []Stage, l Labels) (*Chart, error) {
 			desc = append(desc, l.say("stage", s.Name, s.Count, s.Amount))
 		}
 		d.b = append(d.b, "]]"...)
-		d.strings("y", names)
+		d.strings("y", axisNames(names, nameWidthPx))
 		d.field("patch")
 		d.b = append(d.b, '{')
 		d.b = appendGrid(d.b, -1, labelW+16)

@@ -43,14 +43,14 @@ func Project(id, title string, ax Axis, years []ProjectYear, l Labels) (*Chart, 
 			}
 		}
 		if len(years) == 1 {
-			return projectYear(title, ax, &years[0], l)
+			return projectYear(title, ax, &years[0], &l)
 		}
-		return projectYears(title, ax, years, l)
+		return projectYears(title, ax, years, &l)
 	})
 }
 
 // projectYear is the one-year chart.
-func projectYear(title string, ax Axis, y *ProjectYear, l Labels) (*Chart, error) {
+func projectYear(title string, ax Axis, y *ProjectYear, l *Labels) (*Chart, error) {
 	hasExpected := len(y.Expected) > 0
 	t := &timeShell{kind: KindProject, yName: ax.head(), yMin: true, legend: true, lines: []lineSpec{
 		{color: colorMet, width: 2.5, marks: y.HasPlan, markColor: colorText},
@@ -112,7 +112,7 @@ func projectYear(title string, ax Axis, y *ProjectYear, l Labels) (*Chart, error
 
 // projectYears is the multi-year chart: per year, the plan (light, framed)
 // beside the completion (dark), each labelled with its value.
-func projectYears(title string, ax Axis, years []ProjectYear, l Labels) (*Chart, error) {
+func projectYears(title string, ax Axis, years []ProjectYear, l *Labels) (*Chart, error) {
 	shell, err := shellFor(keyOf(KindProject, "years", ax.Name, ax.Unit, l.Plan, l.Completed), func() (echart, map[string]any, error) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(append(common(true, "item"),

@@ -56,7 +56,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 			}
 		}
 		shell, err := shellFor(keyOf(KindRanking, ax.Name, ax.Unit, l.OwnTargets, flag(hasTargets)), func() (echart, map[string]any, error) {
-			return rankingShell(ax, l, hasTargets)
+			return rankingShell(ax, &l, hasTargets)
 		})
 		if err != nil {
 			return nil, err
@@ -81,7 +81,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 		for i := range bars {
 			b := &bars[i]
 			names[i] = b.Name
-			status := rankingStatus(b, l)
+			status := rankingStatus(b, &l)
 			label, tip := l.Undefined, b.Name+l.say("colon")+l.Undefined
 			if b.Defined {
 				label = strings.TrimSpace(ax.label(b.Value) + " " + status.short)
@@ -148,7 +148,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 		d.b = append(d.b, ']')
 		d.field("y")
 		d.b = append(d.b, '[')
-		for i, n := range names {
+		for i, n := range axisNames(names, nameWidthPx) {
 			if i > 0 {
 				d.b = append(d.b, ',')
 			}
@@ -193,7 +193,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 			desc = append(desc, l.OwnTargets)
 		}
 		c.Desc = l.joinDesc("bars", desc...)
-		c.Key = rankingKey(bars, l, hasTargets)
+		c.Key = rankingKey(bars, &l, hasTargets)
 		return c, nil
 	})
 }
@@ -202,7 +202,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 // words (long, in its tooltip and the table).
 type barStatus struct{ short, long string }
 
-func rankingStatus(b *Bar, l Labels) barStatus {
+func rankingStatus(b *Bar, l *Labels) barStatus {
 	var short, long []string
 	sym, word := l.statusWord(b.Status)
 	if b.Status != StatusNone {
@@ -260,7 +260,7 @@ func appendBarItem(dst []byte, b *Bar, row int, tip string) []byte {
 }
 
 // rankingKey names each status the chart shows, in a fixed order.
-func rankingKey(bars []Bar, l Labels, targets bool) []KeyItem {
+func rankingKey(bars []Bar, l *Labels, targets bool) []KeyItem {
 	var has = map[string]bool{}
 	for i := range bars {
 		b := &bars[i]
@@ -292,7 +292,7 @@ func rankingKey(bars []Bar, l Labels, targets bool) []KeyItem {
 // [value, row, label], and the own-target ticks as a line series drawn
 // without its line (the bundle has no scatter series; a line series of
 // symbols is one).
-func rankingShell(ax Axis, l Labels, targets bool) (echart, map[string]any, error) {
+func rankingShell(ax Axis, l *Labels, targets bool) (echart, map[string]any, error) {
 	top := 8
 	if targets {
 		top = legendRowPx + 4
@@ -307,7 +307,7 @@ func rankingShell(ax Axis, l Labels, targets bool) (echart, map[string]any, erro
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.head(), NameLocation: "middle", NameGap: 26,
 			AxisLabel: valueAxisLabel()}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: categoryAxisLabel(96)}),
+			AxisLabel: categoryAxisLabel(nameWidthPx)}),
 	)...)
 	itemTip := &opts.SeriesTooltip{Formatter: "{b}"}
 	// The value column: a second category axis on the right, same rows.

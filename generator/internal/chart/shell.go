@@ -153,13 +153,57 @@ func valueAxisLabel() *opts.AxisLabel {
 
 // categoryAxisLabel prints every category (interval 0, set as a number in
 // extra: go-echarts' Interval is a string), wrapping names longer than
-// width px instead of rotating or dropping them.
+// width px onto a second line instead of rotating or dropping them (names
+// that would need a third are shortened: axisName).
 func categoryAxisLabel(width int) *opts.AxisLabel {
-	return &opts.AxisLabel{Show: opts.Bool(true), Color: colorText, Width: width, Overflow: "break",
+	return &opts.AxisLabel{Show: opts.Bool(true), Color: colorText, Width: width, Overflow: "breakAll",
 		ShowMinLabel: opts.Bool(true), ShowMaxLabel: opts.Bool(true)}
 }
 
 // everyLabel is the extra that prints every category of an axis.
 func everyLabel() map[string]any {
 	return map[string]any{"axisLabel": map[string]any{"interval": 0, "hideOverlap": false}}
+}
+
+// Category label widths: names wrap at this width, onto two lines at most.
+const (
+	nameWidthPx  = 96
+	shortWidthPx = 48
+)
+
+// axisNames shortens names that would not fit two lines of width px (by
+// textWidth, with a margin for the font) to that, ending in "…": a row is
+// 30 px, two lines. The full name is in the tooltip and the table.
+func axisNames(names []string, width int) []string {
+	limit := 2*width - 12
+	var out []string
+	for i, n := range names {
+		if textWidth(n) <= limit {
+			if out != nil {
+				out[i] = n
+			}
+			continue
+		}
+		if out == nil {
+			out = make([]string, len(names))
+			copy(out, names[:i])
+		}
+		w, cut := 0, 0
+		for j, r := range n {
+			rw := 7
+			if r >= 0x1100 {
+				rw = 12
+			}
+			if w+rw > limit-12 {
+				cut = j
+				break
+			}
+			w += rw
+		}
+		out[i] = n[:cut] + "…"
+	}
+	if out == nil {
+		return names
+	}
+	return out
 }

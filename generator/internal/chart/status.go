@@ -87,7 +87,7 @@ func checkStatus(s string) (string, error) {
 }
 
 // statusWord is the status as the label, the table and the key write it.
-func (l Labels) statusWord(status string) (symbol, word string) {
+func (l *Labels) statusWord(status string) (symbol, word string) {
 	switch status {
 	case StatusMet:
 		return symbolMet, l.Met
