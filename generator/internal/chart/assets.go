@@ -12,3 +12,13 @@ var EChartsJS []byte
 
 // EChartsPath is where the site serves it.
 const EChartsPath = "/assets/echarts.min.js"
+
+// ChartsJS is the page script that merges each chart's shell and data and
+// draws it (assets/charts.js; the merge contract is in the package
+// comment). It reads data only: no option it is given can run code.
+//
+//go:embed assets/charts.js
+var ChartsJS []byte
+
+// ChartsPath is where the site serves ChartsJS.
+const ChartsPath = "/assets/charts.js"

@@ -1,89 +1,14 @@
-// Package chart turns plain chart inputs into two things a page needs: the
-// ECharts option JSON of the chart, and an accessible table of the same
-// numbers (every chart has its data one click away, and the table prints).
-//
-// Inputs are plain values (Value, Bar, Series, Stage), so this package does
-// not depend on how figures are computed; it does no I/O.
-//
-// # How options are built
-//
-// Options are built with go-echarts' typed options (charts.NewLine, NewBar,
-// NewFunnel, NewGauge, NewHeatMap and opts.*), then only Validate() and
-// json.Marshal(c.JSON()) are called. RenderSnippet/Render are never used:
-// they parse three templates per call (~900 µs against ~60 µs for the JSON,
-// see performance-notes.md) and paste a random chart id into the page. The
-// page writes the JSON into <script type="application/json"> and its own
-// script calls echarts.init/setOption, so the options are data only: no
-// JavaScript function (go-echarts' FuncStr) is ever put into them, and every
-// formatter is an ECharts string template.
-//
-// The project chart, drawn on every project page, does not pay for that
-// per chart: go-echarts builds its options once per labels and shape with
-// sentinels in place of the per-chart values, and each chart writes its
-// values into that JSON (template.go). Its bytes are those of the
-// go-echarts build (TestProjectFastPath).
-//
-// # Guarantees
-//
-//   - Safe to inline: encoding/json's default HTML escaping writes <, > and &
-//     as \u003c, \u003e and \u0026 (and U+2028/2029 escaped), so a name such
-//     as "</script>" can never close the script element.
-//   - Deterministic: the same input gives the same bytes. encoding/json sorts
-//     map keys; go-echarts draws a random ChartID at construction, which is
-//     not part of the JSON, and is overwritten with our own id anyway.
-//   - Self-contained: AssetsHost is set to the site's own asset directory (it
-//     is not written to the JSON either).
-//   - No panic escapes: every exported constructor recovers a go-echarts
-//     panic into an error.
-//   - Undefined values (Value.OK false, or NaN/Inf) are JSON null — a gap in
-//     a line, no bar — and "—" (Labels.Undefined) in the table. The gauge is
-//     the one exception: it has no gap to show, so an undefined value is
-//     drawn as an empty dial (0, no progress) with "—" as its text.
-//   - Animation is on but short (animationDuration 500 ms); the page turns it
-//     off for print and for prefers-reduced-motion.
-//
-// # Where go-echarts' types fall short
-//
-// A ConfigurationVisitor (go-echarts' own hook for options its structs lack)
-// touches the option map in three places, and nowhere else:
-//   - the top-level animationDuration/animationDurationUpdate, which
-//     BaseConfiguration has as fields but its JSON() never writes;
-//   - visualMap min/max, typed float32 with omitempty, so an exact 0 bound
-//     would vanish (ECharts would then default max to 200);
-//   - the pipeline's extra titles above its two funnels, since go-echarts
-//     has one Title where ECharts accepts an array.
-//
-// Series data that may hold undefined points is given to go-echarts as a
-// []any of typed opts.*Data items and nils, through charts.WithSeriesOpts:
-// the typed items drop a nil Value (omitempty) and would give {} instead of
-// the explicit null ECharts reads as a gap. Line series are appended as
-// charts.SingleSeries by addLine rather than Line.AddSeries/Overlap, which
-// cost a reflection walk and a second chart for nothing (see addLine).
-//
-// # Layout
-//
-// No font is set (the page's CSS chooses the Chinese font family). Grids use
-// containLabel so that axis labels fit on a 360 px wide phone. The chart
-// title is carried in the option but hidden: the page shows Chart.Title as
-// the figure caption, so it is not drawn twice. Desc is a one-sentence
-// description for aria-label (also set as the option's aria description);
-// its connecting words are Simplified Chinese, the site's default language,
-// while every other UI string comes from Labels.
 package chart
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
-	"path"
 	"strconv"
 	"strings"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// Chart kinds.
+// Chart kinds (Chart.Kind, and the class chart-<kind> of the figure).
 const (
 	KindRanking     = "ranking"
 	KindTrend       = "trend"
@@ -95,71 +20,121 @@ const (
 	KindRankHistory = "rank-history"
 )
 
-// Value is a figure that may be undefined (OK == false).
-type Value struct {
-	V  float64
-	OK bool
-}
-
-// defined reports whether v can be drawn: OK and finite (encoding/json
-// cannot write NaN or ±Inf, and no chart could show them).
-func (v Value) defined() bool {
-	return v.OK && !math.IsNaN(v.V) && !math.IsInf(v.V, 0)
-}
-
-// Table is the accessible data table of a chart. The first column holds the
-// row headers (Head[0] is usually empty).
-type Table struct {
-	Caption string
-	Head    []string
-	Rows    [][]string
-	NumCols []bool // right-aligned (numeric) columns
-}
-
-// Chart is one chart of a page: its ECharts options and its table.
-type Chart struct {
-	ID      string // [A-Za-z0-9_] only
-	Kind    string // one of the Kind* constants
-	Title   string
-	Desc    string // one-sentence description for aria-label
-	Height  int    // px, suited to the content
-	Options []byte // ECharts option JSON, HTML-escaped
-	Table   Table
-	Series  int // number of series in Options
-	Points  int // number of data points across series (nulls included)
-}
-
-// Labels are the UI strings and the unit a chart shows, passed in by the
-// caller in the site's language.
+// Labels are every word a chart shows, already in the site's language: the
+// caller fills them once per build (usually from its i18n catalog). An
+// empty field falls back to the Simplified Chinese default of
+// DefaultLabels, so a caller sets only what it translates.
 type Labels struct {
-	Unit      string // "%", "亿元", "个", …: "%" is appended to numbers, any other unit goes to headers and axis names
-	Undefined string // shown for an undefined value; "—" when empty
-	// Format says how values of Ranking, Trend and Heatmap are written:
-	// "rate" (1 decimal), "amount" (2 decimals) or "count" (integer).
-	// Empty means "rate" when Unit is "%", else "amount".
-	Format string
+	Undefined string // a value that is not defined: "—"
 
-	Target, Expected, Completed, Plan, Increment, Cumulative, Count, Total, Rank, Value string
+	Target     string // a single target (gauge marker, caption): "目标"
+	OwnTargets string // the ranking's per-bar target markers, in its legend: "各自目标"
+	Expected   string // the expected pace when the caller names none: "序时进度"
+	Others     string // the single legend entry of the units not highlighted: "其他单位"
 
-	// Phrases are the words of the aria descriptions, by key (see
-	// DefaultPhrases), as fmt formats; a missing key falls back to the
-	// default (Simplified Chinese).
+	// Status words, each beside its colour and symbol in bar labels, the
+	// key and the table.
+	Met      string // "达标"
+	Below    string // "未达标"
+	NoTarget string // "无目标"
+	Last     string // "末位" (the unit being disciplined)
+	Carried  string // "沿用" (a value carried from an earlier period)
+	NoData   string // a blank heatmap cell, in the key: "无数据"
+
+	// Heatmap key: the two ends of the gap to pace.
+	Behind string // "慢于序时进度"
+	Ahead  string // "快于序时进度"
+
+	DataTable string // caption prefix of every data table: "数据表"
+
+	// Table column heads.
+	Unit   string // the row head of units: "单位"
+	Date   string // "日期"
+	Period string // ranking periods: "期次"
+	Stage  string // "阶段"
+	Year   string // "年度"
+	Status string // "状态"
+	Rank   string // "名次"
+
+	// Pipeline and project words.
+	Count     string // "项目数"
+	CountUnit string // "个"
+	Amount    string // "总投资"
+	Plan      string // "计划投资"
+	Completed string // "完成投资"
+
+	// Time axis labels, ECharts time templates ({yyyy}, {M}, {d}, …) for
+	// ticks falling on a year, a month and a day.
+	TimeYear, TimeMonth, TimeDay string
+
+	// Phrases are the words of the aria descriptions, as fmt formats by
+	// key (see DefaultPhrases); a missing key falls back to the default.
 	Phrases map[string]string
 }
 
+// DefaultLabels are the words of a Simplified Chinese site.
+var DefaultLabels = Labels{
+	Undefined: "—",
+	Target:    "目标", OwnTargets: "各自目标", Expected: "序时进度", Others: "其他单位",
+	Met: "达标", Below: "未达标", NoTarget: "无目标", Last: "末位", Carried: "沿用", NoData: "无数据",
+	Behind: "慢于序时进度", Ahead: "快于序时进度",
+	DataTable: "数据表",
+	Unit:      "单位", Date: "日期", Period: "期次", Stage: "阶段", Year: "年度", Status: "状态", Rank: "名次",
+	Count: "项目数", CountUnit: "个", Amount: "总投资", Plan: "计划投资", Completed: "完成投资",
+	TimeYear: "{yyyy}年", TimeMonth: "{M}月", TimeDay: "{M}月{d}日",
+}
+
 // DefaultPhrases are the description words in Simplified Chinese; a site
-// in another language passes its own Labels.Phrases with these keys.
+// in another language passes Labels.Phrases with these keys.
 var DefaultPhrases = map[string]string{
-	"bars": "横向条形图", "line": "折线图", "funnel": "漏斗图", "gauge": "仪表盘", "heatmap": "热力图", "combo": "柱线组合图",
-	"colon": "：", "sep": "，", "span": "%s至%s",
-	"items": "%d项", "items_undefined": "%d项无数据", "first": "第一为%s（%s）", "last": "末位为%s（%s）",
-	"lines": "%d条折线", "latest": "%s最新为%s（%s）", "is": "%s为%s", "stages": "%d个阶段", "stage": "%s%d（%s）",
-	"grid": "%d行×%d列", "lowest": "最低为%s（%s）", "highest": "最高为%s（%s）", "cells_undefined": "%d格无数据",
-	"rank_scale": "名次1为最好，共%d名", "latest_rank": "%s最新为第%s名（%s）", "value_at": "%s%s（%s）",
+	"bars": "横向条形图", "line": "折线图", "gauge": "仪表盘", "heatmap": "热力图", "columns": "柱状图",
+	"colon": "：", "sep": "，", "end": "。",
+	"of":        "%s（%s）",   // metric (unit)
+	"items":     "%d项",      // number of bars, units, stages
+	"highest":   "最高为%s %s", // name value
+	"lowest":    "最低为%s %s",
+	"undefined": "%d项无数据",
+	"met":       "%d项达标",
+	"below":     "%d项未达标",
+	"last":      "末位为%s",
+	"carried":   "%d项沿用前期数据",
+	"span":      "%s至%s",
+	"latest":    "%s最新为%s（%s）", // series, value, date
+	"target":    "%s %s",       // target name, value
+	"value":     "%s为%s",       // metric, value
+	"rank":      "第%s名",
+	"ranks":     "名次1为最好，共%d名",
+	"stage":     "%s%d个、%s", // name count amount
+	"grid":      "%d行×%d列",
+	"year":      "%s年%s %s，%s %s", // year, plan word, plan, completed word, completed
+}
+
+// fill returns l with every empty field taken from DefaultLabels.
+func (l Labels) fill() Labels {
+	d := DefaultLabels
+	for _, f := range []struct {
+		dst *string
+		def string
+	}{
+		{&l.Undefined, d.Undefined}, {&l.Target, d.Target}, {&l.OwnTargets, d.OwnTargets},
+		{&l.Expected, d.Expected}, {&l.Others, d.Others}, {&l.Met, d.Met}, {&l.Below, d.Below},
+		{&l.NoTarget, d.NoTarget}, {&l.Last, d.Last}, {&l.Carried, d.Carried}, {&l.NoData, d.NoData},
+		{&l.Behind, d.Behind}, {&l.Ahead, d.Ahead}, {&l.DataTable, d.DataTable},
+		{&l.Unit, d.Unit}, {&l.Date, d.Date}, {&l.Period, d.Period}, {&l.Stage, d.Stage},
+		{&l.Year, d.Year}, {&l.Status, d.Status}, {&l.Rank, d.Rank}, {&l.Count, d.Count},
+		{&l.CountUnit, d.CountUnit}, {&l.Amount, d.Amount}, {&l.Plan, d.Plan},
+		{&l.Completed, d.Completed}, {&l.TimeYear, d.TimeYear}, {&l.TimeMonth, d.TimeMonth},
+		{&l.TimeDay, d.TimeDay},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.def
+		}
+	}
+	return l
 }
 
 // say formats a description phrase.
-func (l Labels) say(key string, args ...any) string {
+func (l *Labels) say(key string, args ...any) string {
 	f, ok := l.Phrases[key]
 	if !ok {
 		f = DefaultPhrases[key]
@@ -170,18 +145,155 @@ func (l Labels) say(key string, args ...any) string {
 	return fmt.Sprintf(f, args...)
 }
 
-// Number formats.
+// Axis is the metric a chart plots: its name, its unit and the decimals its
+// values are written with ("完成率", "%", 1). Values are already rounded by
+// the caller to Places decimals.
+type Axis struct {
+	Name   string
+	Unit   string
+	Places int
+}
+
+// maxPlaces bounds Axis.Places: no figure of the site has more decimals.
+const maxPlaces = 6
+
+func (ax Axis) check() error {
+	if ax.Places < 0 || ax.Places > maxPlaces {
+		return fmt.Errorf("axis %q: places %d outside 0…%d", ax.Name, ax.Places, maxPlaces)
+	}
+	return nil
+}
+
+// Bar is one bar of a ranking, in ranking order (best first).
+type Bar struct {
+	Name    string
+	Value   float64
+	Defined bool
+	// Status is the bar against its own target: StatusMet, StatusBelow or
+	// StatusNone ("" is StatusNone).
+	Status    string
+	Last      bool // the unit ranked last, being disciplined (末位)
+	Carried   bool // the value is carried from an earlier period (沿用)
+	Target    float64
+	HasTarget bool   // the unit's own target
+	Note      string // e.g. "沿用 9月30日": in the label, the tooltip and the table
+}
+
+// Bar statuses.
 const (
-	FormatRate   = "rate"
-	FormatAmount = "amount"
-	FormatCount  = "count"
+	StatusMet   = "met"
+	StatusBelow = "below"
+	StatusNone  = "none"
+	// The two flags' key entries (KeyItem.Status).
+	StatusLast    = "last"
+	StatusCarried = "carried"
 )
 
-// ID returns the id of the index-th chart of the page at pagePath: "c_" and
+// Point is one reported value of a series over time. An undefined point is
+// a gap in the line.
+type Point struct {
+	Date    string // YYYY-MM-DD
+	Value   float64
+	Defined bool
+}
+
+// Series is a line over time: its points are drawn as given, on a time
+// axis, joined only to their neighbours (no point is invented).
+type Series struct {
+	Name      string
+	Points    []Point
+	Dashed    bool
+	Highlight bool // drawn strong, the others thin and grey
+}
+
+// TargetLine is a horizontal line at one series' own target.
+type TargetLine struct {
+	Name   string // the line's label: "铜官区目标"
+	Value  float64
+	Series string // the series it belongs to (its colour)
+}
+
+// Stage is one stage of the pipeline (五个一批), in the documents' order.
+type Stage struct {
+	Name   string
+	Count  int
+	Amount string // formatted with its unit: "40.10亿元"
+}
+
+// Cell is one heatmap cell.
+type Cell struct {
+	Value   float64
+	Defined bool
+}
+
+// Ref is the reference a gauge compares with: its own target, or for a
+// completion rate the expected pace (named 序时进度 by the caller).
+type Ref struct {
+	Name  string
+	Value float64
+}
+
+// ProjectYear is one year of a project: its plan and its cumulative
+// completion as reported (Points), with the expected-pace amount (plan ×
+// expected pace) at its dates. A project chart of one year draws the
+// cumulative completion against the plan over time; of several years, each
+// year's plan beside its completion.
+type ProjectYear struct {
+	Year     string // "2024"
+	Plan     float64
+	HasPlan  bool
+	Points   []Point // cumulative completion within the year
+	Expected []Point // expected-pace amount, may be empty
+}
+
+// Chart is one chart of a page. The page writes Shell once (it is shared by
+// every chart with the same Shell.Key) and Data per chart; charts.js merges
+// the two (see the package comment).
+type Chart struct {
+	ID     string   // from NewID
+	Kind   string   // one of the Kind* constants
+	Shell  ShellRef // the shared option shell
+	Data   []byte   // this chart's data JSON (safe inside <script>)
+	Height int      // px the chart needs on screen and on paper
+	Title  string   // the caption
+	Desc   string   // one-sentence aria description: metric, unit, extremes
+	Table  Table    // the same numbers as an accessible table
+	Key    []KeyItem
+}
+
+// ShellRef is a shared option shell: Key names it on the page
+// ([A-Za-z0-9_-] only), JSON is {"option":…,"extra":…}.
+type ShellRef struct {
+	Key  string
+	JSON []byte
+}
+
+// Table is a chart's data table. Rows' first cell is the row head.
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+	Num     []bool // numeric (right-aligned) columns
+}
+
+// KeyItem is one entry of the visible key printed under a chart: a swatch
+// of Color drawn as Shape, the Symbol the chart writes beside that colour,
+// and the words.
+type KeyItem struct {
+	Status string // StatusMet, StatusBelow, …; "target", "behind", "ahead" for markers and scales
+	Color  string // #rrggbb
+	Border string // #rrggbb, "" for none
+	Dashed bool   // a dashed border (carried values)
+	Shape  string // "bar", "marker" (a tick), "line", "dashed-line"
+	Symbol string // "✓", "✗", "▼", "" …
+	Text   string
+}
+
+// NewID returns the id of the n-th chart of the page at pagePath: "c_" and
 // the path with every character outside [A-Za-z0-9] replaced by '_', then
-// the index ("/regions/tong-gui/", 2 → "c_regions_tong_gui_2"; "/" →
-// "c_home_0"). The result is safe as an HTML id and as a JavaScript name.
-func ID(pagePath string, index int) string {
+// n ("/regions/tong-gui/", 2 → "c_regions_tong_gui_2"; "/" → "c_home_0").
+// Safe as an HTML id, in a CSS selector and as a JavaScript name.
+func NewID(pagePath string, n int) string {
 	p := strings.Trim(pagePath, "/")
 	if p == "" {
 		p = "home"
@@ -189,15 +301,15 @@ func ID(pagePath string, index int) string {
 	var b strings.Builder
 	b.Grow(len(p) + 8)
 	b.WriteString("c_")
-	for _, r := range p {
-		if r < 128 && isAlnum(byte(r)) {
-			b.WriteRune(r)
-		} else {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; isAlnum(c) {
+			b.WriteByte(c)
+		} else if c < 0x80 || c >= 0xC0 { // one '_' per character, not per byte
 			b.WriteByte('_')
 		}
 	}
 	b.WriteByte('_')
-	b.WriteString(strconv.Itoa(index))
+	b.WriteString(strconv.Itoa(n))
 	return b.String()
 }
 
@@ -207,7 +319,10 @@ func isAlnum(c byte) bool {
 
 func checkID(id string) error {
 	if id == "" {
-		return fmt.Errorf("chart id is empty")
+		return errors.New("chart id is empty")
+	}
+	if len(id) > 200 {
+		return fmt.Errorf("chart id of %d bytes (at most 200)", len(id))
 	}
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; !isAlnum(c) && c != '_' {
@@ -217,13 +332,13 @@ func checkID(id string) error {
 	return nil
 }
 
-// guard is the boundary with go-echarts: it checks the id and turns a panic
-// inside build (go-echarts panics on some misuse, e.g. an axis index out of
-// range) into an error, so no input can crash a build.
+// guard is every constructor's boundary: it checks the id and turns a
+// panic (go-echarts panics on some misuse) into an error, so that no input
+// crashes a build.
 func guard(id, kind string, build func() (*Chart, error)) (c *Chart, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			c, err = nil, fmt.Errorf("chart %s (%s): go-echarts panicked: %v", id, kind, r)
+			c, err = nil, fmt.Errorf("chart %s (%s): internal error: %v", id, kind, r)
 		}
 	}()
 	if err := checkID(id); err != nil {
@@ -233,149 +348,63 @@ func guard(id, kind string, build func() (*Chart, error)) (c *Chart, err error) 
 	if err != nil {
 		return nil, fmt.Errorf("chart %s (%s): %w", id, kind, err)
 	}
+	c.ID, c.Kind = id, kind
 	return c, nil
 }
 
-// assetsHost is where ECharts is served on the site (EChartsPath's directory),
-// so that nothing go-echarts knows points off-site.
-var assetsHost = path.Dir(EChartsPath) + "/"
+// maxItems bounds the bars, points, cells and series of one chart: far
+// beyond any page (a chart of 100,000 points is a mistake upstream), and
+// low enough that a chart's height and JSON stay sane.
+const maxItems = 100_000
 
-// Animation durations in ms: short, and the page turns animation off for print.
-const (
-	animationMS       = 500
-	animationUpdateMS = 300
-)
-
-// Colours.
-const (
-	colorMet       = "#1b7f3b" // green: target met
-	colorBelow     = "#c27c0e" // amber: below target
-	colorLast      = "#b3261e" // red: last place
-	colorNeutral   = "#35597a" // blue: no status
-	colorReference = "#5f6368" // reference lines: target, plan, expected pace
-	colorIncrement = "#8fb0cf" // project increments (bars under the lines)
-)
-
-// palette colours series in order (it is the option's "color").
-var palette = opts.Colors{
-	"#35597a", "#d0743c", "#4c9a8a", "#8a5a9e", "#b58b00",
-	"#5b8fd0", "#9c4f4f", "#6b7b3a", "#7f7f7f",
-}
-
-// echart is what every go-echarts chart type we use provides.
-type echart interface {
-	Validate()
-	JSON() map[string]interface{}
-	Accept(charts.ConfigurationVisitor)
-}
-
-// visitor post-processes the option map where go-echarts' types fall short
-// (see the package comment); everything else is go-echarts' own output.
-type visitor struct {
-	charts.BaseConfigurationVisitor
-	titles    []opts.Title // extra titles after the (hidden) main title
-	visual    bool         // write the exact visualMap domain below
-	visualMin float64
-	visualMax float64
-}
-
-func (v *visitor) Visit(m map[string]interface{}) {
-	// BaseConfiguration.AnimationDuration exists but JSON() never writes it.
-	m["animationDuration"] = animationMS
-	m["animationDurationUpdate"] = animationUpdateMS
-}
-
-func (v *visitor) VisitTitleOpt(t opts.Title) interface{} {
-	if len(v.titles) == 0 {
-		return t
+func checkCount(what string, n int) error {
+	if n > maxItems {
+		return fmt.Errorf("%d %s (at most %d)", n, what, maxItems)
 	}
-	return append([]opts.Title{t}, v.titles...)
-}
-
-// visualMapExact overrides VisualMap's float32 omitempty Min/Max: encoding/json
-// prefers the shallower field of the same name.
-type visualMapExact struct {
-	opts.VisualMap
-	Min float64 `json:"min"`
-	Max float64 `json:"max"`
-}
-
-func (v *visitor) VisitVisualMaps(vms []opts.VisualMap) interface{} {
-	if !v.visual {
-		return vms
-	}
-	out := make([]visualMapExact, len(vms))
-	for i, vm := range vms {
-		out[i] = visualMapExact{VisualMap: vm, Min: v.visualMin, Max: v.visualMax}
-	}
-	return out
-}
-
-// base is the global options every chart shares.
-type base struct {
-	id, title, desc string
-	legend          bool
-	tooltip         string // "axis" | "item" | "" (none)
-	shadow          bool   // axis pointer as a shadow band (bars)
-}
-
-func (b base) opts() []charts.GlobalOpts {
-	tt := opts.Tooltip{Show: opts.Bool(b.tooltip != ""), Trigger: b.tooltip}
-	if b.shadow {
-		tt.AxisPointer = &opts.AxisPointer{Type: "shadow"}
-	}
-	return []charts.GlobalOpts{
-		// Our id instead of go-echarts' random one; AssetsHost on-site.
-		// Neither is written to the JSON.
-		charts.WithInitializationOpts(opts.Initialization{ChartID: b.id, AssetsHost: assetsHost}),
-		charts.WithAnimation(true),
-		charts.WithColorsOpts(palette),
-		// The page shows the title as the figure caption.
-		charts.WithTitleOpts(opts.Title{Show: opts.Bool(false), Title: b.title}),
-		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(b.legend), Type: "scroll", Top: "0"}),
-		charts.WithTooltipOpts(tt),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: b.desc}}),
-	}
-}
-
-// grid keeps labels inside the chart (containLabel) with room on top for
-// the legend, an axis name or a mark line label.
-func grid(top, right, bottom int) charts.GlobalOpts {
-	return charts.WithGridOpts(opts.Grid{
-		ContainLabel: opts.Bool(true),
-		Left:         "8",
-		Top:          strconv.Itoa(top),
-		Right:        strconv.Itoa(right),
-		Bottom:       strconv.Itoa(bottom),
-	})
-}
-
-// seriesAnimation keeps the series animation short without setting the
-// series' own "animation" flag, so the page's option.animation = false
-// (print) still turns it off.
-var seriesAnimation = charts.WithAnimationOpts(opts.Animation{
-	AnimationDuration:       animationMS,
-	AnimationDurationUpdate: animationUpdateMS,
-})
-
-// withData sets series data that may contain nulls (see package comment):
-// a []any (or a template's sentinel).
-func withData(data any) charts.SeriesOpts {
-	return charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = data })
-}
-
-// render validates the go-echarts chart and stores its option JSON in c.
-func render(c *Chart, ec echart, v *visitor) error {
-	if v == nil {
-		v = &visitor{}
-	}
-	ec.Accept(v)
-	ec.Validate()
-	b, err := json.Marshal(ec.JSON())
-	if err != nil {
-		return fmt.Errorf("options: %w", err)
-	}
-	c.Options = b
 	return nil
+}
+
+// finite reports whether v can be written as JSON and drawn.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// checkValue rejects NaN and ±Inf in a defined value.
+func checkValue(what string, v float64) error {
+	if !finite(v) {
+		return fmt.Errorf("%s is %v (a value must be finite)", what, v)
+	}
+	return nil
+}
+
+// checkDate accepts YYYY-MM-DD only: ECharts parses it as a local date.
+// (By hand: time.Parse costs more than the rest of a project chart.)
+func checkDate(what, d string) error {
+	if !validDate(d) {
+		return fmt.Errorf("%s: date %q is not YYYY-MM-DD", what, d)
+	}
+	return nil
+}
+
+func validDate(d string) bool {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return false
+	}
+	n := func(s string) int {
+		v := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			v = v*10 + int(s[i]-'0')
+		}
+		return v
+	}
+	y, m, day := n(d[:4]), n(d[5:7]), n(d[8:])
+	if y < 0 || m < 1 || m > 12 || day < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m]
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	return day <= days
 }
