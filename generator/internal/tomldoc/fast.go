@@ -64,7 +64,9 @@ func runFast(src string, maxDepth int) (*fastDecoder, bool) {
 	} else if i := strings.Index(src, "\n["); i >= 0 {
 		head = src[:i]
 	}
-	d := &fastDecoder{s: src, root: make(map[string]any, strings.Count(head, "=")), lim: newLimits(src, maxDepth)}
+	// (At most a thousand: a hostile text would have it allocate
+	// hundreds of megabytes up front.)
+	d := &fastDecoder{s: src, root: make(map[string]any, min(strings.Count(head, "="), 1024)), lim: newLimits(src, maxDepth)}
 	d.cur = d.root
 	return d, d.document()
 }
@@ -176,6 +178,9 @@ func (d *fastDecoder) readKey() bool {
 		}
 		d.key = append(d.key, k)
 		d.keyLens = append(d.keyLens, d.i-start)
+		if len(d.key) > d.lim.maxDepth {
+			return false // too deep: check says where, before reading it all
+		}
 		d.skipSpace()
 		if d.i >= len(d.s) || d.s[d.i] != '.' {
 			return true
