@@ -29,6 +29,10 @@ test: vet
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 2m ./generator/internal/dataset/
 	$(GO) test -run '^$$' -fuzz FuzzKeyLines -fuzztime 1m ./generator/internal/dataset/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 1m ./generator/internal/tomldoc/
+	$(GO) test -run '^$$' -fuzz '^FuzzFast$$' -fuzztime 1m ./generator/internal/tomldoc/
+	$(GO) test -run '^$$' -fuzz '^FuzzScan$$' -fuzztime 30s ./generator/internal/tomldoc/
+	$(GO) test -run '^$$' -fuzz '^FuzzDiagnose$$' -fuzztime 30s ./generator/internal/tomldoc/
 	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime 1m ./generator/internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBlock -fuzztime 1m ./generator/internal/site/
 

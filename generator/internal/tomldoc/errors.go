@@ -51,17 +51,11 @@ type SyntaxError struct {
 	Msg       string // the parser's own message, in English: for the record and --verbose
 	Kind      ErrKind
 	Hint      *Hint // what the user probably meant to write; nil when nothing is recognised
-	// Err is toml.Decode's error, when it is the one that found the
-	// problem (a toml.ParseError).
-	Err error
 }
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
-
-// Unwrap returns toml.Decode's error, if any.
-func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // errorAt makes a SyntaxError for byte offset off of src.
 func errorAt(src string, off int, kind ErrKind, msg string) *SyntaxError {
@@ -77,17 +71,19 @@ func position(src string, off int) (line, col int) {
 	return strings.Count(src[:start], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
 }
 
-// fromDecode turns toml.Decode's error on src into a SyntaxError.
+// fromDecode turns toml.Decode's error on src into a SyntaxError. The
+// toml.ParseError itself is not kept: everything in it is in the
+// SyntaxError, and its ErrorWithPosition panics where its Line is off.
 func fromDecode(src string, err error) *SyntaxError {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
 		// toml.Decode reports every problem of the text as a ParseError;
 		// anything else is kept as it is, on the first line.
-		return &SyntaxError{Line: 1, Col: 1, Msg: err.Error(), Kind: Syntax, Err: err}
+		return &SyntaxError{Line: 1, Col: 1, Msg: err.Error(), Kind: Syntax}
 	}
 	// Position.Start is the offset of the offending text; Position.Line
 	// is one short for an escape at the very end of the text.
-	e := &SyntaxError{Line: max(pe.Position.Line, 1), Col: 1, Msg: pe.Message, Kind: Syntax, Err: err}
+	e := &SyntaxError{Line: max(pe.Position.Line, 1), Col: 1, Msg: pe.Message, Kind: Syntax}
 	if pe.Position.Start >= 0 && pe.Position.Start <= len(src) {
 		e.Line, e.Col = position(src, pe.Position.Start)
 	}

@@ -46,7 +46,16 @@ import (
 // time.Time (dates in BurntSushi's "date-local" zone, the very same
 // *time.Location), []any for arrays, map[string]any for tables and
 // []map[string]any for arrays of tables.
-func fastDecode(src string) (map[string]any, bool) {
+func fastDecode(src string, maxDepth int) (map[string]any, bool) {
+	d, ok := runFast(src, maxDepth)
+	if !ok {
+		return nil, false
+	}
+	return d.root, true
+}
+
+// runFast is fastDecode, returning the decoder for the tests to look at.
+func runFast(src string, maxDepth int) (*fastDecoder, bool) {
 	// The root table's size, roughly: a map made big enough once is
 	// cheaper than one that grows.
 	head := src
@@ -55,25 +64,28 @@ func fastDecode(src string) (map[string]any, bool) {
 	} else if i := strings.Index(src, "\n["); i >= 0 {
 		head = src[:i]
 	}
-	d := fastDecoder{s: src, root: make(map[string]any, strings.Count(head, "="))}
+	// (At most a thousand: a hostile text would have it allocate
+	// hundreds of megabytes up front.)
+	d := &fastDecoder{s: src, root: make(map[string]any, min(strings.Count(head, "="), 1024)), lim: newLimits(src, maxDepth)}
 	d.cur = d.root
-	if !d.document() {
-		return nil, false
-	}
-	return d.root, true
+	return d, d.document()
 }
 
 // maxArrayDepth bounds the nesting of arrays, and so the recursion.
 const maxArrayDepth = 32
 
 type fastDecoder struct {
-	s    string
-	i    int
-	root map[string]any
-	cur  map[string]any // the table key/value lines go to
+	s     string
+	i     int
+	root  map[string]any
+	cur   map[string]any // the table key/value lines go to
+	table ctx            // where cur is, for the limits
+	lim   limits         // those of Parse: a text past them falls back
 
-	keyBuf [4]string // the parts of the key being read
-	key    []string
+	keyBuf  [4]string // the parts of the key being read
+	key     []string
+	lensBuf [4]int // their lengths as written
+	keyLens []int
 
 	arrayTables bool             // a [[…]] header was seen
 	dottedKeys  bool             // a dotted key was seen
@@ -156,14 +168,19 @@ func (d *fastDecoder) comment() bool {
 // readKey reads a key, dotted or not, into d.key, leaving whitespace
 // after it.
 func (d *fastDecoder) readKey() bool {
-	d.key = d.keyBuf[:0]
+	d.key, d.keyLens = d.keyBuf[:0], d.lensBuf[:0]
 	for {
 		d.skipSpace()
+		start := d.i
 		k, ok := d.keyPart()
 		if !ok {
 			return false
 		}
 		d.key = append(d.key, k)
+		d.keyLens = append(d.keyLens, d.i-start)
+		if len(d.key) > d.lim.maxDepth {
+			return false // too deep: check says where, before reading it all
+		}
 		d.skipSpace()
 		if d.i >= len(d.s) || d.s[d.i] != '.' {
 			return true
@@ -201,8 +218,12 @@ func (d *fastDecoder) header() bool {
 		return false
 	}
 	d.i++
+	d.table = ctx{}
+	if !d.enterKey(&d.table) {
+		return false
+	}
 	if array {
-		if d.i >= len(d.s) || d.s[d.i] != ']' {
+		if d.i >= len(d.s) || d.s[d.i] != ']' || !d.lim.enter(&d.table, 0, d.i) {
 			return false
 		}
 		d.i++
@@ -262,14 +283,25 @@ func (d *fastDecoder) header() bool {
 	return true
 }
 
+// enterKey enters the parts of the key just read, from c.
+func (d *fastDecoder) enterKey(c *ctx) bool {
+	for _, n := range d.keyLens {
+		if !d.lim.enter(c, n, d.i) {
+			return false
+		}
+	}
+	return true
+}
+
 // keyValue reads key = value into the current table.
 func (d *fastDecoder) keyValue() bool {
-	if !d.readKey() || d.i >= len(d.s) || d.s[d.i] != '=' {
+	c := d.table
+	if !d.readKey() || d.i >= len(d.s) || d.s[d.i] != '=' || !d.enterKey(&c) {
 		return false
 	}
 	d.i++
 	d.skipSpace()
-	v, ok := d.value(0)
+	v, ok := d.value(c, 0)
 	if !ok {
 		return false
 	}
@@ -315,8 +347,9 @@ func (d *fastDecoder) isDotted(m map[string]any) bool {
 	return d.dotted != nil && d.dotted[reflect.ValueOf(m).Pointer()]
 }
 
-// value reads a value; what follows it is for the caller to check.
-func (d *fastDecoder) value(depth int) (any, bool) {
+// value reads a value at c, nested in depth arrays; what follows it is
+// for the caller to check.
+func (d *fastDecoder) value(at ctx, depth int) (any, bool) {
 	if d.i >= len(d.s) {
 		return nil, false
 	}
@@ -332,7 +365,7 @@ func (d *fastDecoder) value(depth int) (any, bool) {
 		}
 		return boxString(d.literalString())
 	case '[':
-		return d.array(depth + 1)
+		return d.array(at, depth+1)
 	case 't':
 		return d.word("true", true)
 	case 'f':
@@ -366,8 +399,8 @@ func (d *fastDecoder) word(w string, v bool) (any, bool) {
 }
 
 // array reads [v, …] after which the next byte is the caller's.
-func (d *fastDecoder) array(depth int) (any, bool) {
-	if depth > maxArrayDepth {
+func (d *fastDecoder) array(c ctx, depth int) (any, bool) {
+	if depth > maxArrayDepth || !d.lim.enter(&c, 0, d.i) {
 		return nil, false
 	}
 	d.i++ // [
@@ -380,7 +413,7 @@ func (d *fastDecoder) array(depth int) (any, bool) {
 			d.i++
 			return arr, true
 		}
-		v, ok := d.value(depth)
+		v, ok := d.value(c, depth)
 		if !ok {
 			return nil, false
 		}

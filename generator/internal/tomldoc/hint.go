@@ -70,12 +70,12 @@ type Hint struct {
 type Want int
 
 const (
-	Any     Want = iota // a syntax error: nothing known about the key
-	Number              // integer or float
-	Integer             //
-	Date                // a local date
-	String              //
-	Bool                //
+	Any     Want = iota // nothing known about the key (a syntax error's line)
+	Number              // an integer or a float
+	Integer             // an integer
+	Date                // a local date, 2023-09-30
+	String              // a string
+	Bool                // true or false
 )
 
 // maxDiagnose bounds the texts Diagnose looks at: nobody types a date or
@@ -330,63 +330,67 @@ func looksLikeWord(s string) bool {
 	return unicode.IsLetter(r) && !strings.ContainsAny(s, "\"'[]{}=#\\\n")
 }
 
+// dateForms are the ways people write dates: the separators after the
+// year, the month and the day, "|" between choices.
+var dateForms = []struct {
+	kind HintKind
+	seps [3]string
+}{
+	{ChineseDate, [3]string{"年", "月", "日|号|號"}},
+	{SlashDate, [3]string{"/", "/", ""}},
+	{DotDate, [3]string{".", ".", ""}},
+	{UnpaddedDate, [3]string{"-", "-", ""}},
+}
+
 // dateLike reads a date written as people write them: 2023-04-10 (kind
 // 0: TOML's own form), 2023年4月10日, 2023/5/1, 2023.5.1, 2023-4-1. It
 // returns the date as TOML writes it, for a day that exists only.
 func dateLike(s string) (HintKind, string, bool) {
-	y, rest, ok := digitsAtMost(s, 4, 4)
-	if !ok {
-		return 0, "", false
-	}
-	rest = strings.TrimLeft(rest, " ")
-	var kind HintKind
-	var sep1, sep2, end string
-	switch {
-	case strings.HasPrefix(rest, "年"):
-		kind, sep1, sep2 = ChineseDate, "年", "月"
-	case strings.HasPrefix(rest, "/"):
-		kind, sep1, sep2 = SlashDate, "/", "/"
-	case strings.HasPrefix(rest, "."):
-		kind, sep1, sep2 = DotDate, ".", "."
-	case strings.HasPrefix(rest, "-"):
-		kind, sep1, sep2 = UnpaddedDate, "-", "-"
-	default:
-		return 0, "", false
-	}
-	rest = strings.TrimLeft(rest[len(sep1):], " ")
-	m, rest, ok := digitsAtMost(rest, 1, 2)
-	if !ok {
-		return 0, "", false
-	}
-	rest = strings.TrimLeft(rest, " ")
-	if !strings.HasPrefix(rest, sep2) {
-		return 0, "", false
-	}
-	rest = strings.TrimLeft(rest[len(sep2):], " ")
-	d, rest, ok := digitsAtMost(rest, 1, 2)
-	if !ok {
-		return 0, "", false
-	}
-	rest = strings.TrimLeft(rest, " ")
-	if kind == ChineseDate {
-		for _, e := range []string{"日", "号", "號"} {
-			if strings.HasPrefix(rest, e) {
-				end = e
-			}
+	for _, f := range dateForms {
+		ymd, ok := readDate(s, f.seps)
+		if !ok {
+			continue
 		}
-		if end == "" {
+		y, m, d := ymd[0], ymd[1], ymd[2]
+		if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 			return 0, "", false
 		}
-		rest = rest[len(end):]
+		iso := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		if iso == s {
+			return 0, iso, true
+		}
+		return f.kind, iso, true
 	}
-	if rest != "" || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
-		return 0, "", false
+	return 0, "", false
+}
+
+// readDate reads a year of four digits, a month and a day of one or two,
+// each followed by its separator; blanks around them are allowed.
+func readDate(s string, seps [3]string) ([3]int, bool) {
+	var ymd [3]int
+	digits := [3][2]int{{4, 4}, {1, 2}, {1, 2}} // at least, at most
+	for i, sep := range seps {
+		n, rest, ok := digitsAtMost(strings.TrimLeft(s, " "), digits[i][0], digits[i][1])
+		if !ok {
+			return ymd, false
+		}
+		ymd[i] = n
+		s = strings.TrimLeft(rest, " ")
+		if sep == "" {
+			continue
+		}
+		found := false
+		for _, c := range strings.Split(sep, "|") {
+			if rest, ok := strings.CutPrefix(s, c); ok {
+				s, found = rest, true
+				break
+			}
+		}
+		if !found {
+			return ymd, false
+		}
 	}
-	iso := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-	if kind == UnpaddedDate && iso == s {
-		kind = 0
-	}
-	return kind, iso, true
+	return ymd, s == ""
 }
 
 // digitsAtMost reads from lo to hi ASCII digits at the start of s.

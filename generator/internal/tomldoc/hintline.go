@@ -185,7 +185,9 @@ func (f *lineFixer) key(i, end int) {
 	}
 }
 
-func (f *lineFixer) keyPart(i, end int) {
+// trimEnd returns end moved back over blanks after i, putting ideographic
+// spaces right.
+func (f *lineFixer) trimEnd(i, end int) int {
 	for end > i {
 		r, n := utf8.DecodeLastRuneInString(f.src[i:end])
 		if r != ' ' && r != '\t' && r != '\u3000' {
@@ -196,6 +198,11 @@ func (f *lineFixer) keyPart(i, end int) {
 		}
 		end -= n
 	}
+	return end
+}
+
+func (f *lineFixer) keyPart(i, end int) {
+	end = f.trimEnd(i, end)
 	part := f.src[i:end]
 	if part == "" || IsBareKey(part) {
 		return
@@ -239,17 +246,7 @@ func (f *lineFixer) value(i int) {
 	i = f.spaces(i)
 	comment := f.find(i, len(f.src), "#＃")
 	f.comment(comment)
-	end := comment
-	for end > i {
-		r, n := utf8.DecodeLastRuneInString(f.src[i:end])
-		if r != ' ' && r != '\t' && r != '\u3000' {
-			break
-		}
-		if r == '\u3000' {
-			f.edit(end-n, end, " ", FullWidthSpace)
-		}
-		end -= n
-	}
+	end := f.trimEnd(i, comment)
 	f.valueAt, f.valueEnd = i, end
 	if r, _ := f.runeAt(i); r == '[' || r == '［' || r == '【' {
 		f.elements(i, end)
@@ -291,11 +288,7 @@ func (f *lineFixer) elements(i, end int) {
 			return // an inline table: left alone
 		default:
 			j := f.find(i, end, ",，、]］】")
-			k := j
-			for k > i && (f.src[k-1] == ' ' || f.src[k-1] == '\t') {
-				k--
-			}
-			f.scalar(i, k)
+			f.scalar(i, f.trimEnd(i, j))
 			i = j
 		}
 	}

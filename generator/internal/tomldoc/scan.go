@@ -22,12 +22,8 @@ type scanner struct {
 	pos  int
 	line int
 
-	maxDepth int
-	budget   int          // the work toml.Decode may do; see charge
-	work     int          // the work it would do so far
-	err      *SyntaxError // the first limit crossed: the scan stops there
-
-	ix *lineIndex // where lines go; nil in the pre-pass
+	limits            // the scan stops at the first limit crossed
+	ix     *lineIndex // where lines go; nil in the pre-pass
 
 	// steps counts loop iterations and index updates; tests hold it to a
 	// multiple of the text's length.
@@ -39,6 +35,52 @@ type ctx struct {
 	depth int   // nesting: header and key parts, arrays
 	bytes int   // length of the key parts leading here, as written
 	node  int32 // its node in the line index
+}
+
+// limits enforces the nesting limit and the work budget. The scanner and
+// the fast decoder both count with it, at the same points of the text:
+// each key part of a header or a key, one more for [[…]], each array,
+// each inline table. So a text the fast decoder takes is one check
+// passes, and Parse checks only the texts the fast decoder leaves.
+type limits struct {
+	src      string
+	maxDepth int
+	budget   int // the work toml.Decode may do; see the work model
+	work     int // the work it would do so far
+	err      *SyntaxError
+}
+
+func newLimits(src string, maxDepth int) limits {
+	return limits{src: src, maxDepth: maxDepth, budget: workPerByte*len(src) + workBase}
+}
+
+// enter goes one level deeper, into a key part of n bytes as written
+// (0 for an array) at byte offset at, and charges the work of it. It
+// reports whether the limits hold.
+func (l *limits) enter(c *ctx, n, at int) bool {
+	c.depth++
+	c.bytes += n
+	if c.depth > l.maxDepth {
+		l.fail(at, TooDeep, fmt.Sprintf("nested more than %d deep", l.maxDepth))
+		return false
+	}
+	return l.charge(*c, 1, at)
+}
+
+// charge adds the work of weight names of the path at c.
+func (l *limits) charge(c ctx, weight, at int) bool {
+	l.work += weight * (c.bytes + workPerPart*c.depth)
+	if l.work > l.budget {
+		l.fail(at, TooComplex, fmt.Sprintf("keys too long or too deeply nested for a text of %d bytes", len(l.src)))
+		return false
+	}
+	return true
+}
+
+func (l *limits) fail(at int, kind ErrKind, msg string) {
+	if l.err == nil {
+		l.err = errorAt(l.src, at, kind, msg)
+	}
 }
 
 // The work model. toml.Decode builds the full dotted name of a key
@@ -80,7 +122,7 @@ func check(src string, maxDepth int) *SyntaxError {
 }
 
 func newScanner(src string, maxDepth int, ix *lineIndex) *scanner {
-	return &scanner{src: src, line: 1, maxDepth: maxDepth, budget: workPerByte*len(src) + workBase, ix: ix}
+	return &scanner{src: src, line: 1, limits: newLimits(src, maxDepth), ix: ix}
 }
 
 func (s *scanner) eof() bool { return s.pos >= len(s.src) || s.err != nil }
@@ -100,32 +142,6 @@ func (s *scanner) advance(n int) {
 	s.steps += end - s.pos
 	s.line += strings.Count(s.src[s.pos:end], "\n")
 	s.pos = end
-}
-
-// enter goes one level deeper, into a key part of n bytes as written
-// (0 for an array) at byte offset at, and charges the work of it.
-func (s *scanner) enter(c *ctx, n, at int) {
-	c.depth++
-	c.bytes += n
-	if c.depth > s.maxDepth {
-		s.fail(at, TooDeep, fmt.Sprintf("nested more than %d deep", s.maxDepth))
-		return
-	}
-	s.charge(*c, 1, at)
-}
-
-// charge adds the work of weight names of the path at c.
-func (s *scanner) charge(c ctx, weight, at int) {
-	s.work += weight * (c.bytes + workPerPart*c.depth)
-	if s.work > s.budget {
-		s.fail(at, TooComplex, fmt.Sprintf("keys too long or too deeply nested for a text of %d bytes", len(s.src)))
-	}
-}
-
-func (s *scanner) fail(at int, kind ErrKind, msg string) {
-	if s.err == nil {
-		s.err = errorAt(s.src, at, kind, msg)
-	}
 }
 
 // skipSpace skips blanks on the current line.
@@ -214,7 +230,7 @@ func (s *scanner) header() (ctx, bool) {
 		if !ok {
 			return ctx{}, false
 		}
-		if s.enter(&c, n, at); s.err != nil {
+		if !s.enter(&c, n, at) {
 			return ctx{}, false
 		}
 		if s.ix != nil {
@@ -234,7 +250,7 @@ func (s *scanner) header() (ctx, bool) {
 	}
 	s.advance(len(closing))
 	if array {
-		if s.enter(&c, 0, s.pos-2); s.err != nil {
+		if !s.enter(&c, 0, s.pos-2) {
 			return ctx{}, false
 		}
 	}
@@ -272,7 +288,7 @@ func (s *scanner) key(c *ctx) bool {
 		if !ok {
 			return false
 		}
-		if s.enter(c, n, at); s.err != nil {
+		if !s.enter(c, n, at) {
 			return false
 		}
 		if s.ix != nil {
@@ -380,7 +396,7 @@ func (s *scanner) value(c ctx) {
 }
 
 func (s *scanner) array(c ctx) {
-	if s.enter(&c, 0, s.pos); s.err != nil {
+	if !s.enter(&c, 0, s.pos) {
 		return
 	}
 	s.advance(1)
@@ -414,7 +430,7 @@ func (s *scanner) array(c ctx) {
 // inlineTable reads { k = v, ... }, which TOML 1.1 lets span lines. Its
 // keys nest under c; the braces add no level of their own.
 func (s *scanner) inlineTable(c ctx) {
-	if s.charge(c, inlineWeight, s.pos); s.err != nil {
+	if !s.charge(c, inlineWeight, s.pos) {
 		return
 	}
 	s.advance(1)
