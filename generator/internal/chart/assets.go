@@ -22,3 +22,22 @@ var ChartsJS []byte
 
 // ChartsPath is where the site serves ChartsJS.
 const ChartsPath = "/assets/charts.js"
+
+// EChartsLicense and EChartsNotice are ECharts' licence (Apache-2.0) and
+// notice, which go wherever ECharts goes: the site serves them beside it.
+//
+//go:embed assets/echarts-LICENSE.txt
+var EChartsLicense []byte
+
+//go:embed assets/echarts-NOTICE.txt
+var EChartsNotice []byte
+
+// Assets are the files a site with charts serves under /assets/, by name.
+func Assets() map[string][]byte {
+	return map[string][]byte{
+		"echarts.min.js":      EChartsJS,
+		"charts.js":           ChartsJS,
+		"echarts-LICENSE.txt": EChartsLicense,
+		"echarts-NOTICE.txt":  EChartsNotice,
+	}
+}

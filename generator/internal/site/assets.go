@@ -47,7 +47,9 @@ func (b *builder) assets() (map[string][]byte, error) {
 			}
 			out[name] = data
 		}
-		out["echarts.min.js"] = chart.EChartsJS
+		for name, data := range chart.Assets() {
+			out[name] = data
+		}
 		b.assetFiles, b.assetsErr = out, errs.Err()
 	})
 	return b.assetFiles, b.assetsErr

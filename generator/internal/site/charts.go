@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"sync"
 
 	"gongjian/generator/internal/chart"
 	"gongjian/generator/internal/dataset"
@@ -597,4 +596,3 @@ func orDefault(s, def string) string {
 	return s
 }
 
-var _ sync.Once

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"gongjian/generator/internal/chart"
 	"gongjian/generator/internal/dataset"
 	"gongjian/generator/internal/i18n"
 	"gongjian/generator/internal/markdown"
@@ -145,6 +146,8 @@ type builder struct {
 	assetsErr    error
 	printMu      sync.Mutex
 	printSlots   map[string]*printSlot
+	labelsOnce   sync.Once
+	labels       chart.Labels
 }
 
 // prepare runs the phases that can fail on the user's input: load, the

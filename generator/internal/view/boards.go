@@ -48,6 +48,9 @@ type BoardRow struct {
 	Ranked        bool
 }
 
+// Raw is the board's figures, for charts.
+func (b *Board) Raw() *metrics.Board { return b.raw }
+
 // PeriodLabel names a board's period: a month, a quarter or a report.
 func (c *Context) PeriodLabel(d dataset.Date) string {
 	if d == 0 {
