@@ -1,47 +1,83 @@
 # Gongjian — the two commands a newcomer needs:
 #   make site    build the demo campaign into public/
-#   make test    run every test (unit, golden, browser)
+#   make test    run every test (unit, golden, fuzz seeds, browser, PDF)
 GO ?= go
 
-.PHONY: site test check vet fuzz bench clean
+.PHONY: site test vet npm check-bundle bundle layouts fuzz bench dist clean
 
-# ECharts comes pinned from npm (generator/package-lock.json) and is bundled
-# to what the site uses; the generator embeds the bundle.
-ECHARTS := generator/internal/chart/assets/echarts.min.js
-
-$(ECHARTS): generator/package.json generator/package-lock.json generator/web/echarts-entry.js
-	cd generator && npm ci --no-audit --no-fund --loglevel=error && npm run --silent bundle
-
-site: $(ECHARTS)
+# The generator embeds its default layouts (layouts/ → layouts.zip) and a
+# pinned ECharts bundle with its licence: both are committed, so building
+# needs Go alone. The tests also check that both are current.
+site:
 	$(GO) run ./generator build
 
-check: $(ECHARTS)
-	$(GO) run ./generator check
+test: vet check-bundle
+	$(GO) test ./...
 
-vet: $(ECHARTS)
+vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l generator)" || (echo "gofmt needed:"; gofmt -l generator; exit 1)
 
-test: vet
-	$(GO) test ./...
+# npm installs the pinned ECharts and esbuild (bundling) and axe-core
+# (accessibility tests), from generator/package-lock.json.
+npm: generator/node_modules/.package-lock.json
+generator/node_modules/.package-lock.json: generator/package.json generator/package-lock.json
+	cd generator && npm ci --no-audit --no-fund --loglevel=error
 
-# A few minutes of fuzzing of everything that parses user input.
+# bundle builds ECharts from the pinned npm packages into the file the
+# generator embeds, with ECharts' licence and notice beside it.
+ASSETS := generator/internal/chart/assets
+bundle: npm
+	cd generator && npm run --silent bundle
+	cp generator/node_modules/echarts/LICENSE $(ASSETS)/echarts-LICENSE.txt
+	cp generator/node_modules/echarts/NOTICE $(ASSETS)/echarts-NOTICE.txt
+
+# check-bundle proves that the committed bundle is the pinned npm build.
+check-bundle: npm
+	@tmp=$$(mktemp -d) && cd generator && \
+	  npx --no-install esbuild web/echarts-entry.js --bundle --minify --format=iife --target=es2017 --legal-comments=none --log-level=warning --outfile=$$tmp/echarts.min.js && \
+	  cmp -s $$tmp/echarts.min.js internal/chart/assets/echarts.min.js && \
+	  cmp -s node_modules/echarts/LICENSE internal/chart/assets/echarts-LICENSE.txt && \
+	  cmp -s node_modules/echarts/NOTICE internal/chart/assets/echarts-NOTICE.txt && \
+	  rm -rf $$tmp || (echo "the committed ECharts bundle or its licence differs from the pinned npm build: run make bundle"; exit 1)
+
+# layouts writes generator/internal/site/layouts.zip (the embedded default
+# layouts) from layouts/; a test fails while it is stale.
+layouts:
+	$(GO) test ./generator/internal/site -run TestEmbeddedLayoutsCurrent -update
+
+# Fuzzing of everything that parses user input, differential fuzzers
+# included: FUZZTIME per target (default 1m; the release check uses 10m).
+FUZZTIME ?= 1m
+FUZZ := \
+	generator/internal/tomldoc:FuzzParse generator/internal/tomldoc:FuzzFast \
+	generator/internal/tomldoc:FuzzScan generator/internal/tomldoc:FuzzDiagnose \
+	generator/internal/dataset:FuzzLoad generator/internal/markdown:FuzzConvert \
+	generator/internal/site:FuzzBlock generator/internal/exact:FuzzParseString \
+	generator/internal/chart:FuzzRanking generator/internal/metrics:FuzzMetricsJSONMatchesOracle \
+	generator/internal/devserver:FuzzInject generator/internal/devserver:FuzzHost \
+	generator/internal/devserver:FuzzServePath generator/internal/pdf:FuzzOwnURL \
+	generator/internal/pdf:FuzzCountPages
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 2m ./generator/internal/dataset/
-	$(GO) test -run '^$$' -fuzz FuzzKeyLines -fuzztime 1m ./generator/internal/dataset/
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 1m ./generator/internal/tomldoc/
-	$(GO) test -run '^$$' -fuzz '^FuzzFast$$' -fuzztime 1m ./generator/internal/tomldoc/
-	$(GO) test -run '^$$' -fuzz '^FuzzScan$$' -fuzztime 30s ./generator/internal/tomldoc/
-	$(GO) test -run '^$$' -fuzz '^FuzzDiagnose$$' -fuzztime 30s ./generator/internal/tomldoc/
-	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime 1m ./generator/internal/markdown/
-	$(GO) test -run '^$$' -fuzz FuzzBlock -fuzztime 1m ./generator/internal/site/
+	@for t in $(FUZZ); do pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "== $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
 
-# Go benchmarks of the whole build (1k, 10k projects) and of its phases,
-# then full builds of 1k / 10k / 50k synthetic projects with wall time,
-# CPU time and peak memory.
-bench: $(ECHARTS)
+# Go benchmarks of the build and its phases, then full builds of 1k, 10k
+# and 50k synthetic projects beside Hugo building the same number of plain
+# pages (generator/bench/bench.sh).
+bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./generator/internal/site/
 	generator/bench/bench.sh
 
+# dist cross-compiles the generator for the machines offices use: a
+# clerk's Windows PC, Linux servers (amd64, arm64) and Loongson (loong64).
+dist:
+	@mkdir -p dist
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -trimpath -o dist/gongjian-windows-amd64.exe ./generator
+	GOOS=linux GOARCH=amd64 CGO_ENABLED=0 $(GO) build -trimpath -o dist/gongjian-linux-amd64 ./generator
+	GOOS=linux GOARCH=arm64 CGO_ENABLED=0 $(GO) build -trimpath -o dist/gongjian-linux-arm64 ./generator
+	GOOS=linux GOARCH=loong64 CGO_ENABLED=0 $(GO) build -trimpath -o dist/gongjian-linux-loong64 ./generator
+
 clean:
-	rm -rf public
+	rm -rf public dist

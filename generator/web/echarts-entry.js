@@ -3,17 +3,17 @@
 // load about half of the full echarts.min.js. `npm run bundle` writes it to
 // internal/chart/assets/echarts.min.js, which the generator embeds.
 import * as echarts from 'echarts/core';
-import { LineChart, BarChart, FunnelChart, GaugeChart, HeatmapChart } from 'echarts/charts';
+import { LineChart, BarChart, GaugeChart, HeatmapChart } from 'echarts/charts';
 import {
   GridComponent, TooltipComponent, LegendComponent, TitleComponent,
-  MarkLineComponent, MarkPointComponent, VisualMapComponent, AriaComponent
+  MarkLineComponent, VisualMapComponent, AriaComponent
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
-  LineChart, BarChart, FunnelChart, GaugeChart, HeatmapChart,
+  LineChart, BarChart, GaugeChart, HeatmapChart,
   GridComponent, TooltipComponent, LegendComponent, TitleComponent,
-  MarkLineComponent, MarkPointComponent, VisualMapComponent, AriaComponent,
+  MarkLineComponent, VisualMapComponent, AriaComponent,
   SVGRenderer
 ]);
 

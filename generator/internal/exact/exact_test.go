@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -211,4 +212,27 @@ func TestSumOverflowGoesBig(t *testing.T) {
 	if got := s.Num().String(); got != "19999999999999.8" {
 		t.Errorf("sum = %s; want 19999999999999.8", got)
 	}
+}
+
+// FuzzParseString: a parsed decimal prints back as itself (minus
+// trailing zeros and a plus sign), and its nearest double is the one
+// strconv reads from that text.
+func FuzzParseString(f *testing.F) {
+	for _, s := range []string{"1.2345", "-0.5", "+3", "007", ".5", "5.", "9999999999.9999", "1e3", "1,2", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseString(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseString(d.String())
+		if err != nil || back != d {
+			t.Fatalf("ParseString(%q) = %v, which reads back as %v, %v", s, d, back, err)
+		}
+		want, err := strconv.ParseFloat(d.String(), 64)
+		if err != nil || want != d.Float64() {
+			t.Fatalf("(%v).Float64() = %v; strconv reads %v", d, d.Float64(), want)
+		}
+	})
 }
