@@ -107,7 +107,8 @@ func parallel(n int, fn func(i int)) {
 // checkContentDir reports what content/ holds that nothing reads.
 func (l *loader) checkContentDir() {
 	known := []string{"regions", "departments", "projects", "reports", "bulletins"}
-	for _, e := range l.r.dirEntries("content", &l.errs) {
+	entries, _ := l.r.dirEntries("content", &l.errs)
+	for _, e := range entries {
 		n := e.Name()
 		p := "content/" + n
 		if e.IsDir() {
@@ -132,19 +133,28 @@ func contains(xs []string, x string) bool {
 }
 
 // files lists the regular files of dir with extension ext (sorted);
-// anything else in dir is reported.
-func (l *loader) files(dir string, exts ...string) []string {
-	var out []string
-	for _, e := range l.r.dirEntries(dir, &l.errs) {
+// anything else in dir is reported. refused are the files of those
+// extensions that were reported as links or devices.
+func (l *loader) files(dir string, exts ...string) (paths, refused []string) {
+	entries, bad := l.r.dirEntries(dir, &l.errs)
+	for _, e := range entries {
 		p := dir + "/" + e.Name()
 		if e.IsDir() || !contains(exts, path.Ext(e.Name())) {
 			l.errs.Add(p, lineOf(e), "content.unexpected_in", strings.Join(exts, " / "), dir+"/")
 			continue
 		}
-		out = append(out, p)
+		paths = append(paths, p)
 	}
-	return out
+	for _, p := range bad {
+		if contains(exts, path.Ext(p)) {
+			refused = append(refused, p)
+		}
+	}
+	return paths, refused
 }
+
+// baseID is the id a file's name gives, valid or not.
+func baseID(p string) string { return strings.TrimSuffix(path.Base(p), path.Ext(p)) }
 
 func lineOf(e fs.DirEntry) int {
 	if e.IsDir() {
@@ -155,7 +165,7 @@ func lineOf(e fs.DirEntry) int {
 
 // fileID checks a file's base name against the id rule.
 func fileID(p string, errs *ErrorList) (string, bool) {
-	id := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	id := baseID(p)
 	if !idRule.MatchString(id) {
 		if s := suggestID(id); s != "" {
 			errs.Add(p, 1, "id.file_suggest", i18n.Quoted(id), s+path.Ext(p))
@@ -168,8 +178,12 @@ func fileID(p string, errs *ErrorList) (string, bool) {
 }
 
 func (l *loader) loadUnits(dir string, ids map[string]bool, regions bool) []*Unit {
-	paths := l.files(dir, ".toml")
+	paths, refused := l.files(dir, ".toml")
+	for _, p := range refused {
+		ids[baseID(p)] = true
+	}
 	out := make([]*Unit, len(paths))
+	objs := make([]*obj, len(paths))
 	errs := make([]ErrorList, len(paths))
 	refs := make([][]targetRef, len(paths))
 	parallel(len(paths), func(i int) {
@@ -193,17 +207,32 @@ func (l *loader) loadUnits(dir string, ids map[string]bool, regions bool) []*Uni
 		}
 		u.Targets, refs[i] = readTargets(o, scopeOf(regions), id)
 		o.done()
-		out[i] = u
+		out[i], objs[i] = u, o
 	})
 	var units []*Unit
 	for i, u := range out {
 		l.errs = append(l.errs, errs[i]...)
+		if objs[i] != nil {
+			objs[i].f.errs = &l.errs // checkTargets reports here
+		}
 		l.targetRefs = append(l.targetRefs, refs[i]...)
 		ids[u.ID] = true
+		l.renamed(ids, u.ID)
 		units = append(units, u)
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].ID < units[j].ID })
 	return units
+}
+
+// renamed marks as existing the id a misnamed file would have once
+// renamed as its message says (Ring Road.toml → ring-road.toml), so that
+// references already written with that id are not reported as well.
+func (l *loader) renamed(ids map[string]bool, id string) {
+	if !idRule.MatchString(id) {
+		if s := suggestID(id); s != "" {
+			ids[s] = true
+		}
+	}
 }
 
 func scopeOf(regions bool) string {

@@ -5,6 +5,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"gongjian/generator/internal/i18n"
 )
 
 // frontMatter splits TOML front matter between +++ lines from a markdown
@@ -62,7 +64,8 @@ func (l *loader) readMarkdown(p string, errs *ErrorList) (*Page, *obj) {
 
 func (l *loader) loadMarkdown() {
 	// content/*.md: pages, and _index.md for the home page.
-	for _, e := range l.r.dirEntries("content", &ErrorList{}) { // listing problems were reported by checkContentDir
+	entries, _ := l.r.dirEntries("content", &ErrorList{}) // listing problems were reported by checkContentDir
+	for _, e := range entries {
 		n := e.Name()
 		if e.IsDir() || path.Ext(n) != ".md" {
 			continue
@@ -74,7 +77,7 @@ func (l *loader) loadMarkdown() {
 				continue
 			}
 			if contains(reservedSlugs, slug) {
-				l.errs.Add(p, 1, "page.reserved", slug, strings.Join(reservedSlugs, ", "))
+				l.errs.Add(p, 1, "page.reserved", slug, i18n.Plain(reservedSlugs))
 				continue
 			}
 		}
@@ -143,7 +146,8 @@ func (l *loader) loadMarkdown() {
 	}
 
 	// Bulletins.
-	for _, p := range l.files("content/bulletins", ".md") {
+	bulletins, _ := l.files("content/bulletins", ".md")
+	for _, p := range bulletins {
 		slug, ok := fileID(p, &l.errs)
 		if !ok {
 			continue

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"gongjian/generator/internal/exact"
 	"gongjian/generator/internal/i18n"
@@ -37,7 +39,7 @@ func parse(path, src string, offset int, lim Limits, errs *ErrorList) *obj {
 	if err != nil {
 		var se *tomldoc.SyntaxError
 		if errors.As(err, &se) {
-			errs.AddMsg(path, se.Line+offset, syntaxMsg(se), err)
+			errs.AddMsg(path, se.Line+offset, syntaxMsg(se, lineAt(src, se.Line)), err)
 		} else {
 			errs.AddMsg(path, 1+offset, i18n.M("toml.syntax", i18n.Quoted(err.Error())), err)
 		}
@@ -47,9 +49,10 @@ func parse(path, src string, offset int, lim Limits, errs *ErrorList) *obj {
 	return &obj{f: f, m: doc.Root}
 }
 
-// syntaxMsg words a syntax error: what was typed and what to type instead
-// when the mistake is recognised, else the parser's own words.
-func syntaxMsg(se *tomldoc.SyntaxError) i18n.Msg {
+// syntaxMsg words a syntax error on line: what was typed and what to
+// type instead when the mistake is recognised, else the parser's own
+// words.
+func syntaxMsg(se *tomldoc.SyntaxError, line string) i18n.Msg {
 	if se.Kind == tomldoc.TooDeep {
 		return i18n.M("toml.too_deep")
 	}
@@ -57,9 +60,39 @@ func syntaxMsg(se *tomldoc.SyntaxError) i18n.Msg {
 		return i18n.M("toml.not_utf8")
 	}
 	if h := se.Hint; h != nil {
-		return i18n.M("toml.hint", i18n.Quoted(h.Got), hintMsg(h), h.Want)
+		got, want := inLine(line, h.Got, h.Want)
+		return i18n.M("toml.hint", i18n.Quoted(got), hintMsg(h), want)
 	}
 	return i18n.M("toml.syntax", i18n.Quoted(se.Msg))
+}
+
+// inLine puts a value's hint back in its line, so that the message names
+// the key: start = 2023年4月10日 → start = 2023-04-10, not a bare date.
+// A hint about the whole line, or one not found after the line's =, is
+// kept as it is.
+func inLine(line, got, want string) (string, string) {
+	line = strings.TrimFunc(line, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' })
+	eq := strings.IndexByte(line, '=')
+	if eq < 0 || got == line {
+		return got, want
+	}
+	i := strings.Index(line[eq+1:], got)
+	if i < 0 {
+		return got, want
+	}
+	i += eq + 1
+	return line, line[:i] + want + line[i+len(got):]
+}
+
+// lineAt returns line n (1-based) of src, without its line end or a
+// byte-order mark.
+func lineAt(src string, n int) string {
+	rest := strings.TrimPrefix(src, "\ufeff")
+	for i := 1; i < n; i++ {
+		_, rest, _ = strings.Cut(rest, "\n")
+	}
+	line, _, _ := strings.Cut(rest, "\n")
+	return line
 }
 
 // hintMsg names an input-method mistake.
@@ -396,6 +429,14 @@ func (o *obj) oneOf(k, def string, allowed i18n.Codes, aliases map[string]string
 			}
 		}
 	}
+	if near := nearest(s, values(allowed)); near != "" && len(s) > 2 {
+		for _, c := range allowed {
+			if c.Value == near {
+				o.f.add(o.key(k), "code.near", o.name(k), i18n.Quoted(s), c)
+				return def
+			}
+		}
+	}
 	o.f.add(o.key(k), "code.unknown", o.name(k), i18n.Quoted(s), allowed)
 	return def
 }
@@ -479,16 +520,32 @@ func (o *obj) done() {
 	}
 }
 
-// nearest returns the candidate within edit distance 2 of s (the closest,
-// the first on ties), or "".
+// nearest returns the candidate within edit distance 2 of s (the closest;
+// on ties the one that begins like s, then the first), or "". Candidates
+// whose length differs by more than 2 are not measured, so that a long
+// value costs no more than reading it.
 func nearest(s string, candidates []string) string {
-	best, bestD := "", 3
+	best, bestD, bestP := "", 3, 0
+	n := utf8.RuneCountInString(s)
 	for _, c := range candidates {
-		if d := distance(s, c); d < bestD {
-			best, bestD = c, d
+		if m := utf8.RuneCountInString(c); m > n+2 || n > m+2 {
+			continue
+		}
+		d, p := distance(s, c), commonPrefix(s, c)
+		if d < bestD || d == bestD && best != "" && p > bestP {
+			best, bestD, bestP = c, d, p
 		}
 	}
 	return best
+}
+
+// commonPrefix is the length in bytes of the prefix a and b share.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // distance is the Levenshtein distance between a and b, in runes.

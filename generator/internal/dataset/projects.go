@@ -8,15 +8,14 @@ import (
 	"gongjian/generator/internal/i18n"
 )
 
-// projectListing is content/projects/ listed once (projects and their
-// narratives).
-func (l *loader) projectListing() []string {
-	return l.files("content/projects", ".toml", ".md")
-}
-
 func (l *loader) loadProjects() {
 	var paths []string
-	listing := l.projectListing()
+	listing, refused := l.files("content/projects", ".toml", ".md")
+	for _, p := range refused {
+		if path.Ext(p) == ".toml" {
+			l.projectIDs[baseID(p)] = true
+		}
+	}
 	l.projectMDs = nil
 	for _, p := range listing {
 		if path.Ext(p) == ".toml" {
@@ -41,6 +40,7 @@ func (l *loader) loadProjects() {
 	for _, r := range res {
 		l.errs = append(l.errs, r.errs...)
 		l.projectIDs[r.id] = true
+		l.renamed(l.projectIDs, r.id)
 		if r.pr != nil {
 			r.o.f.errs = &l.errs // later cross-file checks report here
 			l.projectObjs[r.id] = r.o

@@ -20,25 +20,63 @@ func newIDNames(what string, ids map[string]bool) *idNames {
 	return &idNames{what: what, ids: ids, names: map[string]string{}}
 }
 
-// check reports val when it names nothing known.
+// check reports val, the value at key, when it names nothing known.
 func (n *idNames) check(f *file, key tomldoc.Path, val string) {
-	if val == "" || n.ids == nil || n.ids[val] {
-		return
+	if val != "" && n.ids != nil && !n.ids[val] {
+		n.report(f, key, val, false)
+	}
+}
+
+// checkKey reports the last key of path when it names nothing known:
+// [projects.<id>] in a report.
+func (n *idNames) checkKey(f *file, path tomldoc.Path, val string) {
+	if val != "" && n.ids != nil && !n.ids[val] {
+		n.report(f, path, val, true)
+	}
+}
+
+// report words an unknown id, the value at key or (isKey) the last key
+// of it: the name typed for the id, a likely typo, or else the ids there
+// are. The choices are valid ids only: a misnamed file's name is no
+// example to follow.
+func (n *idNames) report(f *file, key tomldoc.Path, val string, isKey bool) {
+	msg := "ref."
+	if isKey {
+		msg = "ref.key_"
 	}
 	f.bad[key.String()] = true
-	// The name typed for the id.
 	for _, id := range sortedKeys(n.names) {
-		if n.names[id] == val {
-			f.add(key, "ref.name_for_id", key.String(), i18n.Quoted(val), i18n.M("entity."+n.what), id, key.String()+` = "`+id+`"`)
+		if n.names[id] == val && idRule.MatchString(id) {
+			want := key.String() + ` = "` + id + `"`
+			if isKey {
+				want = key[:len(key)-1].Key(id).String()
+			}
+			f.add(key, msg+"name_for_id", key.String(), i18n.Quoted(val), i18n.M("entity."+n.what), id, want)
 			return
 		}
 	}
-	ids := sortedKeys(n.ids)
+	var ids []string
+	for _, id := range sortedKeys(n.ids) {
+		if idRule.MatchString(id) {
+			ids = append(ids, id)
+		}
+	}
 	if near := nearest(val, ids); near != "" {
-		f.add(key, "ref.unknown_near", key.String(), i18n.Quoted(val), i18n.M("entity."+n.what), n.code(near))
+		f.add(key, msg+"unknown_near", key.String(), i18n.Quoted(val), i18n.M("entity."+n.what), n.code(near))
 		return
 	}
-	f.add(key, "ref.unknown", key.String(), i18n.Quoted(val), i18n.M("entity."+n.what), n.choices(ids), i18n.M("where."+n.what))
+	f.add(key, msg+"unknown", key.String(), i18n.Quoted(val), i18n.M("entity."+n.what), n.choices(ids), i18n.M("where."+n.what))
+}
+
+// name records the name of id, and of the id a misnamed file gets once
+// renamed as its message says (see loader.renamed).
+func (n *idNames) name(id, name string) {
+	n.names[id] = name
+	if !idRule.MatchString(id) {
+		if s := suggestID(id); s != "" {
+			n.names[s] = name
+		}
+	}
 }
 
 func (n *idNames) code(id string) i18n.Code {
@@ -83,15 +121,15 @@ func (l *loader) checkReferences() {
 	s := l.site
 	regions := newIDNames("region", l.regionIDs)
 	for _, u := range s.Regions {
-		regions.names[u.ID] = u.Name
+		regions.name(u.ID, u.Name)
 	}
 	depts := newIDNames("department", l.departmentIDs)
 	for _, u := range s.Departments {
-		depts.names[u.ID] = u.Name
+		depts.name(u.ID, u.Name)
 	}
 	projects := newIDNames("project", l.projectIDs)
 	for _, p := range s.Projects {
-		projects.names[p.ID] = p.Name
+		projects.name(p.ID, p.Name)
 	}
 	var cats, lists, sectors *idNames
 	if l.groupsKnown {
@@ -128,7 +166,10 @@ func (l *loader) checkReferences() {
 		if !v.OK {
 			return
 		}
-		if prev, ok := last[k]; ok && prev.date.Year() == date.Year() && v.V < prev.v && !corr {
+		// A correction flag written wrong was reported; what it would
+		// have allowed is not reported as well.
+		if prev, ok := last[k]; ok && prev.date.Year() == date.Year() && v.V < prev.v && !corr &&
+			!o.f.bad[path[:len(path)-1].Key("correction").String()] {
 			o.f.add(path, "report.went_down", path.String(), prev.v.String(), prev.date.String(), v.V.String())
 		}
 		last[k] = figure{date, v.V}
@@ -138,7 +179,7 @@ func (l *loader) checkReferences() {
 		if st := r.Stats; st != nil {
 			if sectors != nil {
 				for _, id := range sortedKeys(st.Sectors) {
-					sectors.check(o.f, tomldoc.Path{}.Key("stats").Key("sectors").Key(id), id)
+					sectors.checkKey(o.f, tomldoc.Path{}.Key("stats").Key("sectors").Key(id), id)
 				}
 			}
 			down(o, o.key("stats").Key("fai"), series{"stats", "", "fai"}, r.Date, st.FAI, st.Correction)
@@ -152,7 +193,7 @@ func (l *loader) checkReferences() {
 			for _, id := range sortedKeys(kind.m) {
 				p := o.key(kind.key).Key(id)
 				if !kind.ref.ids[id] {
-					kind.ref.check(o.f, p, id)
+					kind.ref.checkKey(o.f, p, id)
 					continue
 				}
 				st := kind.m[id]
@@ -163,7 +204,7 @@ func (l *loader) checkReferences() {
 		for _, e := range r.Projects {
 			p := o.key("projects").Key(e.ID)
 			if !l.projectIDs[e.ID] {
-				projects.check(o.f, p, e.ID)
+				projects.checkKey(o.f, p, e.ID)
 				continue
 			}
 			down(o, p.Key("completed"), series{"project", e.ID, "completed"}, r.Date, e.Completed, e.Correction)

@@ -10,7 +10,12 @@ import (
 )
 
 func (l *loader) loadReports() {
-	paths := l.files("content/reports", ".toml")
+	paths, refused := l.files("content/reports", ".toml")
+	for _, p := range refused {
+		if d, ok := reportFileDate(p); ok {
+			l.reportDates[d] = true
+		}
+	}
 	type result struct {
 		r    *Report
 		o    *obj

@@ -44,16 +44,17 @@ type reader struct {
 
 // dirEntries lists dir (regular files and directories only, others
 // reported), sorted by name; hidden files and editor leftovers are
-// skipped. A missing directory is empty.
-func (r *reader) dirEntries(dir string, errs *ErrorList) []fs.DirEntry {
+// skipped. A missing directory is empty. refused are the paths of the
+// entries reported (links, devices): they exist, so that what refers to
+// them is not reported again.
+func (r *reader) dirEntries(dir string, errs *ErrorList) (entries []fs.DirEntry, refused []string) {
 	es, err := fs.ReadDir(r.fsys, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			errs.AddMsg(dir, 0, msgCannotRead(err), err)
 		}
-		return nil
+		return nil, nil
 	}
-	var out []fs.DirEntry
 	for _, e := range es {
 		if ignored(e.Name()) {
 			continue
@@ -62,15 +63,17 @@ func (r *reader) dirEntries(dir string, errs *ErrorList) []fs.DirEntry {
 		switch k := entryKind(e.Type()); k {
 		case "symlink":
 			errs.Add(p, 0, "source.symlink")
+			refused = append(refused, p)
 			continue
 		case "special":
 			errs.Add(p, 0, "source.special")
+			refused = append(refused, p)
 			continue
 		}
-		out = append(out, e)
+		entries = append(entries, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
-	return out
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	return entries, refused
 }
 
 func join(dir, name string) string {
