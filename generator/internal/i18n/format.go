@@ -105,32 +105,59 @@ func groupThousands(s string) string {
 	return b.String()
 }
 
+// Amounts.
+//
+// Every amount is in the site's money unit, and tables show it as a bare
+// figure in that unit (12.35) under a unit label: 亿元 as written in
+// Chinese, "¥100 million" in English — the way China's statistical
+// yearbooks head their English tables ("100 million yuan").
+//
+// An amount standing in a sentence or on a card carries its unit. In
+// Chinese that is the figure and the unit: 12.35 亿元. In English the
+// figure is written the way English prose writes money, as official
+// English does ("1.235 billion yuan"): ¥1.235 billion, ¥850 million,
+// ¥50,000. It is the table's figure with the decimal point moved — the
+// same rounding, no digit added or lost — so the two never disagree.
+
 // AmountPlaces is how many decimals an amount is shown with: 2 in 亿元,
 // 0 in 万元 (an amount in 万元 with cents would be false precision)
 // unless the amount itself has more.
 func (f Format) AmountPlaces() int {
-	switch f.MoneyUnit {
-	case "万元", "萬元":
+	if f.unitExp() == 4 {
 		return 0
 	}
 	return 2
 }
 
-// Amount is an amount in the money unit, without the unit: 12.35.
-func (f Format) Amount(x exact.Num) string {
+// places is how many decimals x is shown with.
+func (f Format) places(x exact.Num) int {
 	p := f.AmountPlaces()
 	if p == 0 && x.OK() && x.Round(0).Cmp(x) != 0 {
 		p = 2 // 0.5 万元 is shown, not rounded away
 	}
-	return f.Fixed(x, p)
+	return p
 }
 
-// Unit is the money unit as the language names it: 亿元 as written in
-// Chinese; "¥100 million" or "¥10,000" in English.
+// unitExp is the money unit as a power of ten of yuan: 8 for 亿元, 4 for 万元.
+func (f Format) unitExp() int {
+	switch f.MoneyUnit {
+	case "万元", "萬元":
+		return 4
+	}
+	return 8
+}
+
+// Amount is an amount in the money unit, without the unit: 12.35.
+func (f Format) Amount(x exact.Num) string {
+	return f.Fixed(x, f.places(x))
+}
+
+// Unit is the label of amounts shown without their unit: 亿元 (万元, 億元,
+// 萬元) as site.toml writes it in Chinese; "¥100 million" or "¥10,000" in
+// English.
 func (f Format) Unit() string {
 	if f.Lang == En {
-		switch f.MoneyUnit {
-		case "万元", "萬元":
+		if f.unitExp() == 4 {
 			return "¥10,000"
 		}
 		return "¥100 million"
@@ -138,15 +165,54 @@ func (f Format) Unit() string {
 	return f.MoneyUnit
 }
 
-// AmountUnit is an amount with its unit: 12.35 亿元, 12.35 × ¥100 million.
+// AmountUnit is an amount with its unit: 12.35 亿元, ¥1.235 billion.
 func (f Format) AmountUnit(x exact.Num) string {
+	v, u := f.AmountParts(x)
+	if u == "" {
+		return v
+	}
+	return v + " " + u
+}
+
+// AmountParts is AmountUnit as a figure and a unit, for a card that sets
+// the figure large: ("12.35", "亿元"), ("¥1.235", "billion"), ("¥50,000", "").
+func (f Format) AmountParts(x exact.Num) (figure, unit string) {
 	if !x.OK() {
-		return Undefined
+		return Undefined, ""
 	}
-	if f.Lang == En {
-		return f.Amount(x) + " × " + f.Unit()
+	if f.Lang != En {
+		return f.Amount(x), f.Unit()
 	}
-	return f.Amount(x) + " " + f.Unit()
+	p, u := f.places(x), f.unitExp()
+	yuan := x.Round(p).Mul(pow10(u))
+	abs := yuan
+	if abs.Sign() < 0 {
+		abs = abs.Neg()
+	}
+	scale := 0
+	switch {
+	case abs.Cmp(pow10(9)) >= 0:
+		scale, unit = 9, "billion"
+	case abs.Cmp(pow10(6)) >= 0:
+		scale, unit = 6, "million"
+	}
+	// x has p decimals, so x·10^(u−scale) has p−u+scale: exact.
+	s := f.Fixed(yuan.Quo(pow10(scale)), max(p-u+scale, 0))
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if rest, neg := strings.CutPrefix(s, Minus); neg {
+		return Minus + "¥" + rest, unit
+	}
+	return "¥" + s, unit
+}
+
+func pow10(n int) exact.Num {
+	v := int64(1)
+	for ; n > 0; n-- {
+		v *= 10
+	}
+	return exact.Int(v)
 }
 
 // Percent is a rate with one decimal and the sign: 85.0%.
@@ -155,24 +221,6 @@ func (f Format) Percent(x exact.Num) string {
 		return Undefined
 	}
 	return f.Fixed(x, 1) + "%"
-}
-
-// Points is a gap in percentage points: −24.5 个百分点, −24.5 pp.
-func (f Format) Points(x exact.Num) string {
-	if !x.OK() {
-		return Undefined
-	}
-	s := f.Fixed(x, 1)
-	if x.Sign() > 0 {
-		s = "+" + s
-	}
-	switch f.Lang {
-	case ZhHans:
-		return s + " 个百分点"
-	case ZhHant:
-		return s + " 個百分點"
-	}
-	return s + " pp"
 }
 
 // Int is a whole number (a count).

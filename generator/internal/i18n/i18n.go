@@ -79,9 +79,8 @@ func (m Msg) Text(l Lang) string {
 			return m.Key + fmt.Sprint(m.Args...)
 		}
 	}
-	if len(m.Args) == 0 {
-		return f
-	}
+	// Always formatted, arguments or not, so that every message is a
+	// format alike (a literal % is %% in all of them).
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
 		args[i] = word(a, l)

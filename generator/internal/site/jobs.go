@@ -97,7 +97,8 @@ func (b *builder) jobs() ([]*job, error) {
 
 // common is a page's Common: where it is and what it links from.
 func (b *builder) common(kind, path string) Common {
-	cm := Common{Kind: kind, Path: path, Lang: b.htmlLang(), SiteTitle: b.data.Title, Root: view.Root(path)}
+	cm := Common{Kind: kind, Path: path, Lang: b.htmlLang(), SiteTitle: b.data.Title, Root: view.Root(path),
+		PageFooter: b.pageFooter}
 	if kind == "404" {
 		cm.Root = b.base.Path // served at any path: links from the base path
 	}

@@ -12,19 +12,20 @@ import (
 
 // Common is what every page has.
 type Common struct {
-	Kind      string
-	Path      string // site path: /projects/x/
-	Title     string // the page's own title (the site's title is added by base.html)
-	Lang      string
-	SiteTitle string
-	Root      string // relative link to the site root: "../../"
-	Canonical string // absolute URL when base_url is absolute
-	Header    template.HTML
-	Footer    template.HTML
-	Body      template.HTML // the page's markdown, rendered
-	Charts    []*ChartView  // every chart of the page, in order
-	Shells    []ShellView   // the chart option shells they use, once each
-	Print     bool          // a print-first page (bulletins)
+	Kind       string
+	Path       string // site path: /projects/x/
+	Title      string // the page's own title (the site's title is added by base.html)
+	Lang       string
+	SiteTitle  string
+	Root       string // relative link to the site root: "../../"
+	Canonical  string // absolute URL when base_url is absolute
+	Header     template.HTML
+	Footer     template.HTML
+	Body       template.HTML // the page's markdown, rendered
+	Charts     []*ChartView  // every chart of the page, in order
+	Shells     []ShellView   // the chart option shells they use, once each
+	Print      bool          // a print-first page (bulletins)
+	PageFooter template.CSS  // the printed page footer's CSS content value (printcss.go)
 }
 
 // HasCharts reports whether the page needs the chart scripts.

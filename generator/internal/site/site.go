@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -134,6 +135,8 @@ type builder struct {
 	version dataVersion
 	lang    i18n.Lang
 
+	pageFooter template.CSS // the printed page footer (printcss.go)
+
 	prevPDFs map[string]pdfEntry
 	keptMu   sync.Mutex
 	kept     []string
@@ -215,6 +218,7 @@ func prepare(opts Options) (*builder, error) {
 		return nil, err
 	}
 	b.closeLayouts = closeOwn
+	b.pageFooter = pageFooterCSS(b.lay.strings.T("print.footer", cssPage, cssPages))
 	opts.phase("layouts")
 	b.warm()
 	b.snap = b.engine.At(b.asOf)

@@ -140,8 +140,14 @@ func (c *Context) Dec(d exact.Dec) string { return c.F.Amount(d.Num()) }
 // Percent is a rate.
 func (c *Context) Percent(x exact.Num) string { return c.F.Percent(x) }
 
-// Points is a gap in percentage points.
-func (c *Context) Points(x exact.Num) string { return c.F.Points(x) }
+// Points is a gap in percentage points, signed: +1.2 个百分点, −24.5 pp
+// (the words are the UI string unit.points_n).
+func (c *Context) Points(x exact.Num) string {
+	if !x.OK() {
+		return i18n.Undefined
+	}
+	return c.S.T("unit.points_n", signed(c.F.Fixed(x, 1), x.Sign()))
+}
 
 // Date is a long date; "" for none.
 func (c *Context) Date(d dataset.Date) string {
@@ -171,7 +177,7 @@ func (c *Context) Value(metric string, x exact.Num) string {
 		}
 		return c.F.Fixed(x, 0)
 	case dataset.Points:
-		return c.F.Points(x)
+		return c.Points(x)
 	}
 	return c.F.Percent(x)
 }

@@ -176,10 +176,7 @@ func (c *Context) Project(p *metrics.Project, root string) *Project {
 		if !p.Started || p.Finished {
 			pace.Status = Status{} // only a project under way is judged on the pace
 		}
-		v.Cards = append(v.Cards,
-			Card{Label: c.Metric("plan"), Value: c.Dec(p.Plan), Unit: c.F.Unit()},
-			Card{Label: c.Metric("completed"), Value: c.Dec(p.Completed), Unit: c.F.Unit()},
-			pace)
+		v.Cards = append(v.Cards, c.amountCard(c.Metric("plan"), p.Plan.Num()), c.amountCard(c.Metric("completed"), p.Completed.Num()), pace)
 	} else {
 		v.NoPlan = c.S.T("project.no_plan", c.Snap.Year)
 	}
@@ -200,8 +197,9 @@ func (c *Context) Project(p *metrics.Project, root string) *Project {
 		}
 	}
 	if c.MultiYear() {
-		v.Cards = append(v.Cards, Card{Label: c.S.T("metric.campaign_completed"), Value: c.Dec(p.CampaignCompleted), Unit: c.F.Unit(),
-			Target: c.S.T("card.of_plan", c.F.AmountUnit(p.CampaignPlan.Num()), c.Percent(p.CampaignCompletionRate))})
+		cc := c.amountCard(c.S.T("metric.campaign_completed"), p.CampaignCompleted.Num())
+		cc.Target = c.S.T("card.of_plan", c.F.AmountUnit(p.CampaignPlan.Num()), c.Percent(p.CampaignCompletionRate))
+		v.Cards = append(v.Cards, cc)
 	}
 	if dp.Prior != 0 || c.MultiYear() {
 		v.Lifetime = []Fact{
@@ -284,6 +282,13 @@ func (c *Context) Project(p *metrics.Project, root string) *Project {
 		v.Problems = append(v.Problems, row)
 	}
 	return v
+}
+
+// amountCard is a card of an amount, its unit beside it.
+func (c *Context) amountCard(label string, x exact.Num) Card {
+	card := Card{Label: label}
+	card.Value, card.Unit = c.F.AmountParts(x)
+	return card
 }
 
 func on(d, asOf dataset.Date) bool { return d != 0 && d <= asOf }

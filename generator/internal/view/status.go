@@ -157,7 +157,7 @@ func (c *Context) MetricCard(sc metrics.Scope, metric string, root string) Card 
 	card := Card{Label: c.Metric(metric), Value: c.Value(metric, v)}
 	d, _ := dataset.Lookup(metric)
 	if d.Unit == dataset.Amount {
-		card.Unit = c.F.Unit()
+		card.Value, card.Unit = c.F.AmountParts(v)
 	} else if d.Unit == dataset.Count {
 		card.Unit = c.S.T("unit.count_word")
 	}
