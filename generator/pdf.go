@@ -36,8 +36,9 @@ func runPDF(e *env, slugs []string) error {
 		pj[i] = pdf.Job{Path: j.Path, Name: j.Slug}
 	}
 	results, perr := pdf.Print(e.ctx, live, pj, pdf.Options{
+		// Page numbers come from the site's print stylesheet (第 N 页 /
+		// 共 M 页 in its language), not from Chromium's header and footer.
 		Timeout: e.o.timeout, Browser: e.o.browser, Progress: e.stderr,
-		Header: " ", Footer: live.PrintFooter(),
 	})
 	o.PDFs = map[string]site.PrintedPDF{}
 	printed := 0

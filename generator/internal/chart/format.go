@@ -67,21 +67,22 @@ func (ax Axis) label(v float64) string {
 }
 
 // head names the metric with its unit: "完成率（%）", "Rate (%)".
-func (ax Axis) head() string { return withUnit(ax.Name, ax.Unit) }
+func (ax Axis) head(l *Labels) string { return l.withUnit(ax.Name, ax.Unit) }
 
 // withUnit appends a unit to a head or caption in the script of the head.
-func withUnit(head, unit string) string {
+func (l *Labels) withUnit(head, unit string) string {
 	if unit == "" {
 		return head
 	}
 	if head == "" {
 		return unit
 	}
-	if isASCII(head) {
-		return head + " (" + unit + ")"
-	}
-	return head + "（" + unit + "）"
+	return l.paren(head, unit)
 }
+
+// paren adds a note in parentheses after s, as the site's language writes
+// it: "Rate (%)", "完成率（%）" (the phrase "of").
+func (l *Labels) paren(s, note string) string { return l.say("of", s, note) }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -63,7 +63,7 @@ func Gauge(id, title string, ax Axis, v float64, defined bool, ref *Ref, l Label
 		d := newData(320, c.Height)
 		d.field("series")
 		d.b = append(d.b, `[[{"name":`...)
-		d.b = appendString(d.b, ax.head())
+		d.b = appendString(d.b, ax.head(&l))
 		d.b = append(d.b, `,"value":`...)
 		d.b = appendNumber(d.b, shown)
 		d.b = append(d.b, "}]"...)
@@ -101,7 +101,7 @@ func Gauge(id, title string, ax Axis, v float64, defined bool, ref *Ref, l Label
 		d.b = append(d.b, "]}"...)
 		c.Data = d.done()
 
-		head := []string{l.Unit, ax.head()}
+		head := []string{l.Unit, ax.head(&l)}
 		row := []string{title, ax.num(shown)}
 		if !defined {
 			row[1] = l.Undefined
@@ -109,7 +109,7 @@ func Gauge(id, title string, ax Axis, v float64, defined bool, ref *Ref, l Label
 		desc := []string{title, l.say("value", ax.Name, valueText)}
 		c.Key = []KeyItem{{Status: "value", Color: colorMet, Shape: "bar", Text: ax.Name}}
 		if ref != nil {
-			head = append(head, withUnit(ref.Name, ax.Unit))
+			head = append(head, l.withUnit(ref.Name, ax.Unit))
 			row = append(row, ax.num(ref.Value))
 			desc = append(desc, refText)
 			c.Key = append(c.Key, KeyItem{Status: "target", Color: colorMarker, Shape: "marker", Symbol: symbolTarget, Text: refText})

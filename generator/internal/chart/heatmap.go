@@ -63,8 +63,8 @@ func Heatmap(id, title string, ax Axis, cols []string, rows []string, cells [][]
 				ext.add(cell.Value)
 			}
 		}
-		shell, err := shellFor(keyOf(KindHeatmap, ax.Name, ax.Unit), func() (echart, map[string]any, error) {
-			return heatmapShell(ax)
+		shell, err := shellFor(keyOf(KindHeatmap, ax.Name, ax.Unit, l.say("of", "", "")), func() (echart, map[string]any, error) {
+			return heatmapShell(ax, &l)
 		})
 		if err != nil {
 			return nil, err
@@ -122,7 +122,7 @@ func Heatmap(id, title string, ax Axis, cols []string, rows []string, cells [][]
 		d.b = append(d.b, "}]}"...)
 		c.Data = d.done()
 
-		c.Table = Table{Caption: l.caption(title) + "（" + ax.head() + "）", Head: append([]string{l.Unit}, cols...), Rows: tab,
+		c.Table = Table{Caption: l.paren(l.caption(title), ax.head(&l)), Head: append([]string{l.Unit}, cols...), Rows: tab,
 			Num: make([]bool, len(cols)+1)}
 		for i := 1; i < len(c.Table.Num); i++ {
 			c.Table.Num[i] = true
@@ -147,12 +147,12 @@ func Heatmap(id, title string, ax Axis, cols []string, rows []string, cells [][]
 	})
 }
 
-func heatmapShell(ax Axis) (echart, map[string]any, error) {
+func heatmapShell(ax Axis, l *Labels) (echart, map[string]any, error) {
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(append(common(false, "item"),
 		grid(8, 16, heatBottomPx),
 		// The metric and unit, over the visual map.
-		charts.WithTitleOpts(opts.Title{Show: opts.Bool(true), Title: ax.head(), Left: "center", Bottom: "30",
+		charts.WithTitleOpts(opts.Title{Show: opts.Bool(true), Title: ax.head(l), Left: "center", Bottom: "30",
 			TitleStyle: &opts.TextStyle{Color: colorText, FontSize: 12, FontWeight: "normal"}}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", AxisLabel: categoryAxisLabel(shortWidthPx),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),

@@ -413,7 +413,7 @@ func Trend(id, title string, ax Axis, series []Series, targets []TargetLine, l L
 		if err := ax.check(); err != nil {
 			return nil, err
 		}
-		return lines(KindTrend, title, ax, ax.head(), series, targets, &l, false, 0)
+		return lines(KindTrend, title, ax, ax.head(&l), series, targets, &l, false, 0)
 	})
 }
 
@@ -568,10 +568,10 @@ func lines(kind, title string, ax Axis, yName string, series []Series, targets [
 		notes = append(notes, t.Name+" "+ax.text(t.Value))
 	}
 	if !ranks {
-		caption = withUnit(caption, ax.Unit)
+		caption = l.withUnit(caption, ax.Unit)
 	}
 	if len(notes) > 0 {
-		caption += "（" + strings.Join(notes, "；") + "）"
+		caption = l.paren(caption, strings.Join(notes, l.say("sep")))
 	}
 	dateHead := l.Date
 	if ranks {
@@ -636,7 +636,7 @@ func Pace(id, title string, ax Axis, done Series, expected Series, l Labels) (*C
 				return nil, err
 			}
 		}
-		t := &timeShell{kind: KindPace, yName: ax.head(), yMin: true, legend: true, lines: []lineSpec{
+		t := &timeShell{kind: KindPace, yName: ax.head(&l), yMin: true, legend: true, lines: []lineSpec{
 			{color: colorMet, width: 2.5},
 			{color: colorMuted, width: 2, dashed: true},
 		}}
@@ -647,7 +647,7 @@ func Pace(id, title string, ax Axis, done Series, expected Series, l Labels) (*C
 		ld := &lineData{names: []string{done.Name, expected.Name}, series: [][]Point{done.Points, expected.Points}, top: t.top(), right: -1}
 		height := t.top() + timeChartPx
 		c := &Chart{Title: title, Shell: shell, Height: height, Data: ld.write(height)}
-		c.Table = timeTable(withUnit(l.caption(title), ax.Unit), l.Date, []string{done.Name, expected.Name},
+		c.Table = timeTable(l.withUnit(l.caption(title), ax.Unit), l.Date, []string{done.Name, expected.Name},
 			[][]Point{done.Points, expected.Points}, ax, &l)
 		desc := []string{title, l.say("of", ax.Name, ax.Unit), l.span(done.Points, expected.Points)}
 		if p, ok := latest(done.Points); ok {

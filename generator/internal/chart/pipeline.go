@@ -25,7 +25,7 @@ func Pipeline(id, title string, stages []Stage, l Labels) (*Chart, error) {
 				return nil, fmt.Errorf("stage %d %q: count %d outside 0…2^53", i+1, s.Name, s.Count)
 			}
 		}
-		countHead := withUnit(l.Count, l.CountUnit)
+		countHead := l.withUnit(l.Count, l.CountUnit)
 		shell, err := shellFor(keyOf(KindPipeline, countHead), func() (echart, map[string]any, error) {
 			bar := charts.NewBar()
 			bar.SetGlobalOptions(append(common(false, "item"),

@@ -52,7 +52,7 @@ func Project(id, title string, ax Axis, years []ProjectYear, l Labels) (*Chart, 
 // projectYear is the one-year chart.
 func projectYear(title string, ax Axis, y *ProjectYear, l *Labels) (*Chart, error) {
 	hasExpected := len(y.Expected) > 0
-	t := &timeShell{kind: KindProject, yName: ax.head(), yMin: true, legend: true, lines: []lineSpec{
+	t := &timeShell{kind: KindProject, yName: ax.head(l), yMin: true, legend: true, lines: []lineSpec{
 		{color: colorMet, width: 2.5, marks: y.HasPlan, markColor: colorText},
 	}}
 	if hasExpected {
@@ -63,11 +63,11 @@ func projectYear(title string, ax Axis, y *ProjectYear, l *Labels) (*Chart, erro
 		return nil, err
 	}
 	ld := &lineData{names: []string{l.Completed}, series: [][]Point{y.Points}, top: t.top(), right: -1}
-	heads := []string{withUnit(l.Completed, ax.Unit)}
+	heads := []string{l.withUnit(l.Completed, ax.Unit)}
 	if hasExpected {
 		ld.names = append(ld.names, l.Expected)
 		ld.series = append(ld.series, y.Expected)
-		heads = append(heads, withUnit(l.Expected, ax.Unit))
+		heads = append(heads, l.withUnit(l.Expected, ax.Unit))
 	}
 	caption := l.caption(title)
 	planText := ""
@@ -90,7 +90,7 @@ func projectYear(title string, ax Axis, y *ProjectYear, l *Labels) (*Chart, erro
 			lo, hi := niceRange(ext.lo, ext.hi)
 			ld.yRange = &[2]float64{lo, hi}
 		}
-		caption += "（" + planText + "）"
+		caption = l.paren(caption, planText)
 	}
 	height := t.top() + timeChartPx
 	c := &Chart{Title: title, Shell: shell, Height: height, Data: ld.write(height)}
@@ -113,12 +113,12 @@ func projectYear(title string, ax Axis, y *ProjectYear, l *Labels) (*Chart, erro
 // projectYears is the multi-year chart: per year, the plan (light, framed)
 // beside the completion (dark), each labelled with its value.
 func projectYears(title string, ax Axis, years []ProjectYear, l *Labels) (*Chart, error) {
-	shell, err := shellFor(keyOf(KindProject, "years", ax.Name, ax.Unit, l.Plan, l.Completed), func() (echart, map[string]any, error) {
+	shell, err := shellFor(keyOf(KindProject, "years", ax.head(l), l.Plan, l.Completed), func() (echart, map[string]any, error) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(append(common(true, "item"),
 			grid(legendRowPx+axisNamePx, 16, 8),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryAxisLabel(64)}),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.head(), Min: 0, AxisLabel: valueAxisLabel()}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.head(l), Min: 0, AxisLabel: valueAxisLabel()}),
 		)...)
 		label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "{@[2]}", Color: colorText, FontSize: 11})
 		tip := charts.WithSeriesOpts(func(s *charts.SingleSeries) {
@@ -160,7 +160,7 @@ func projectYears(title string, ax Axis, years []ProjectYear, l *Labels) (*Chart
 		if p, ok := latest(y.Points); ok {
 			row[2] = ax.num(p.Value)
 			doneText = ax.text(p.Value)
-			done = appendColumn(done, i, p.Value, ax.num(p.Value), y.Year+" "+l.Completed+l.say("colon")+doneText+"（"+p.Date+"）")
+			done = appendColumn(done, i, p.Value, ax.num(p.Value), l.paren(y.Year+" "+l.Completed+l.say("colon")+doneText, p.Date))
 		} else {
 			done = append(done, "null"...)
 		}
@@ -174,7 +174,7 @@ func projectYears(title string, ax Axis, years []ProjectYear, l *Labels) (*Chart
 	d.b = append(d.b, "]]"...)
 	d.strings("x", names)
 	c.Data = d.done()
-	c.Table = Table{Caption: l.caption(title), Head: []string{l.Year, withUnit(l.Plan, ax.Unit), withUnit(l.Completed, ax.Unit)},
+	c.Table = Table{Caption: l.caption(title), Head: []string{l.Year, l.withUnit(l.Plan, ax.Unit), l.withUnit(l.Completed, ax.Unit)},
 		Rows: rows, Num: []bool{false, true, true}}
 	c.Desc = l.joinDesc("columns", desc...)
 	return c, nil

@@ -55,7 +55,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 				hasTargets = true
 			}
 		}
-		shell, err := shellFor(keyOf(KindRanking, ax.Name, ax.Unit, l.OwnTargets, flag(hasTargets)), func() (echart, map[string]any, error) {
+		shell, err := shellFor(keyOf(KindRanking, ax.head(&l), l.OwnTargets, flag(hasTargets)), func() (echart, map[string]any, error) {
 			return rankingShell(ax, &l, hasTargets)
 		})
 		if err != nil {
@@ -87,7 +87,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 				label = strings.TrimSpace(ax.label(b.Value) + " " + status.short)
 				tip = b.Name + l.say("colon") + ax.text(b.Value)
 				if b.HasTarget {
-					tip += "（" + l.Target + " " + ax.text(b.Target) + "）"
+					tip = l.paren(tip, l.Target+" "+ax.text(b.Target))
 				}
 				if status.long != "" {
 					tip += " " + status.long
@@ -169,7 +169,7 @@ func Ranking(id, title string, ax Axis, bars []Bar, l Labels) (*Chart, error) {
 
 		c.Table = Table{
 			Caption: l.caption(title),
-			Head:    []string{l.Unit, ax.head(), withUnit(l.Target, ax.Unit), l.Status},
+			Head:    []string{l.Unit, ax.head(&l), l.withUnit(l.Target, ax.Unit), l.Status},
 			Rows:    rows,
 			Num:     []bool{false, true, true, false},
 		}
@@ -304,7 +304,7 @@ func rankingShell(ax Axis, l *Labels, targets bool) (echart, map[string]any, err
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(targets), Top: "0", Left: "center",
 			Data:      []any{map[string]any{"name": l.OwnTargets, "icon": "path://M0,0L2,0L2,6L0,6Z"}},
 			TextStyle: &opts.TextStyle{Color: colorText}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.head(), NameLocation: "middle", NameGap: 26,
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.head(l), NameLocation: "middle", NameGap: 26,
 			AxisLabel: valueAxisLabel()}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: categoryAxisLabel(nameWidthPx)}),

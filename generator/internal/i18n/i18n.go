@@ -218,3 +218,10 @@ func Keys(l Lang) ([]string, error) {
 
 // Has reports whether the catalog of l has key.
 func Has(l Lang, key string) bool { _, ok := catalog(l)[key]; return ok }
+
+// Raw is the unformatted text of a message key in l (for tests that
+// check the catalogs' verbs), and whether l's catalog has it.
+func Raw(l Lang, key string) (string, bool) {
+	f, ok := catalog(l)[key]
+	return f, ok
+}

@@ -167,9 +167,9 @@ func copySite(t *testing.T, name string, edit func(string) string) string {
 	return to
 }
 
-// build builds a site into a new directory and reads every file of it
+// buildFiles builds a site into a new directory and reads every file of it
 // back, by slash path; ECharts, which is not ours, is left out.
-func build(t *testing.T, src string) map[string]string {
+func buildFiles(t *testing.T, src string) map[string]string {
 	t.Helper()
 	t.Setenv("SOURCE_DATE_EPOCH", epoch)
 	out := filepath.Join(t.TempDir(), "public")
@@ -331,8 +331,8 @@ func TestLanguageSites(t *testing.T) {
 	} {
 		t.Run(tc.site, func(t *testing.T) {
 			src := copySite(t, tc.site, nil)
-			files := build(t, src)
-			if again := build(t, src); !sameFiles(files, again) {
+			files := buildFiles(t, src)
+			if again := buildFiles(t, src); !sameFiles(files, again) {
 				t.Errorf("two builds of %s differ", tc.site)
 			}
 			office := officeWords(t, src)
@@ -424,7 +424,7 @@ func TestJurisdictions(t *testing.T) {
 			src := copySite(t, "jurisdiction", func(s string) string {
 				return regexp.MustCompile(`(?m)^jurisdiction = .*$`).ReplaceAllString(s, `jurisdiction = "`+tc.jurisdiction+`"`)
 			})
-			files := build(t, src)
+			files := buildFiles(t, src)
 			office := officeWords(t, src)
 			seen := map[string]bool{}
 			var b strings.Builder
@@ -479,7 +479,7 @@ func TestStringsOverrideAll(t *testing.T) {
 		fmt.Fprintf(&b, "%q = %q\n", k, v)
 	}
 	src := copySite(t, "jurisdiction", func(s string) string { return s + b.String() })
-	files := build(t, src)
+	files := buildFiles(t, src)
 	office := officeWords(t, src)
 	dates := regexp.MustCompile(`\d+年(\d+月(\d+日)?)?|\d+月\d+日`)
 	for _, rel := range sortedKeys(files) {

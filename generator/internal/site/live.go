@@ -178,13 +178,6 @@ func (l *Live) PrintJobs(slugs []string) ([]PrintJob, error) {
 	return out, errs.Err()
 }
 
-// PrintFooter is the footer Chromium prints on every page of a PDF: the
-// page number and count in the site's language.
-func (l *Live) PrintFooter() string {
-	return `<div style="width:100%;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','FangSong',serif;">` +
-		l.b.lay.strings.T("print.footer", `<span class="pageNumber"></span>`, `<span class="totalPages"></span>`) + `</div>`
-}
-
 func containsStr(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
