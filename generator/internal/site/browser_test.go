@@ -230,9 +230,24 @@ const lonelyJS = `(function (sel) {
   return bad;
 })(%q)`
 
+// cardSpillJS lists the cells of phone cards (table.stack rows) whose
+// content is wider than the cell or that reach past their card.
+const cardSpillJS = `(function () {
+  var out = [];
+  document.querySelectorAll("table.stack > tbody > tr").forEach(function (r) {
+    if (!r.offsetHeight) return;
+    var right = r.getBoundingClientRect().right;
+    Array.prototype.forEach.call(r.cells, function (c) {
+      if (c.offsetHeight && (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > right + 1)) out.push((c.getAttribute("data-label") || "") + " " + c.textContent.trim().slice(0, 30));
+    });
+  });
+  return out.slice(0, 10);
+})()`
+
 // TestBrowser opens every page kind of the demo and of a synthetic site at
-// 390 and 1366 px: no page error, no horizontal overflow on a phone, no
-// axe-core violation, no lone character on a line of a masthead.
+// 390 and 1366 px: no page error, no horizontal overflow on a phone and
+// no card cell spilling out of its card, no axe-core violation, no lone
+// character on a line of a masthead.
 func TestBrowser(t *testing.T) {
 	axe := axeSource(t)
 	bctx := startBrowser(t)
@@ -257,6 +272,13 @@ func TestBrowser(t *testing.T) {
 					tb.eval(t, `({Scroll: document.documentElement.scrollWidth, Inner: window.innerWidth})`, &sw)
 					if sw.Scroll > sw.Inner {
 						t.Errorf("%s at %d px: page scrollWidth = %d; want ≤ innerWidth %d", p, width, sw.Scroll, sw.Inner)
+					}
+					if width == phone {
+						var spill []string
+						tb.eval(t, cardSpillJS, &spill)
+						for _, c := range spill {
+							t.Errorf("%s at %d px: a card's cell spills out of its card: %s", p, width, c)
+						}
 					}
 					var lonely []string
 					tb.eval(t, fmt.Sprintf(lonelyJS, ".brand, .campaign h1, .masthead .series, main h1"), &lonely)
@@ -296,7 +318,7 @@ func TestBrowserPhoneTables(t *testing.T) {
 			NameWidth, Page float64
 			Shown, Total    int
 			More            bool
-			Height          float64
+			Overflow        []string
 		}
 		tb.eval(t, `(function () {
   var rows = Array.prototype.slice.call(document.querySelectorAll("table.projects tbody tr"));
@@ -305,13 +327,21 @@ func TestBrowserPhoneTables(t *testing.T) {
   var more = document.querySelector(".more");
   return {Display: getComputedStyle(rows[0]).display, NameWidth: rows[0].querySelector(".c-name").getBoundingClientRect().width,
     Page: window.innerWidth, Shown: shown.length, Total: rows.length, More: !!more && more.offsetHeight > 0,
-    Height: document.documentElement.scrollHeight};
+    Overflow: shown.reduce(function (out, r) {
+      Array.prototype.forEach.call(r.cells, function (c) {
+        if (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > r.getBoundingClientRect().right) out.push(c.getAttribute("data-label") + " " + c.textContent.trim());
+      });
+      return out;
+    }, [])};
 })()`, &got)
 		if got.Display != "grid" {
 			t.Errorf("a project row's display = %q; want grid (a card)", got.Display)
 		}
 		if got.NameWidth < 0.75*got.Page {
 			t.Errorf("a project name's width = %.0f px; want the card's width (≥ %.0f px)", got.NameWidth, 0.75*got.Page)
+		}
+		for _, c := range got.Overflow {
+			t.Errorf("a project card's cell overflows its card: %s", c)
 		}
 		if got.Total != 300 || got.Shown != 30 || !got.More {
 			t.Errorf("rows shown = %d of %d, more button %v; want 30 of 300 and a button", got.Shown, got.Total, got.More)
