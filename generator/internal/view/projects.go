@@ -1,6 +1,8 @@
 package view
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"gongjian/generator/internal/dataset"
@@ -54,6 +56,7 @@ type ProjectRow struct {
 	SortPlan, SortDone     string
 	SortRate, SortGap      string
 	SortCampaign, SortName string
+	SortStage              string // the stage's place in the documents' order (五个一批)
 }
 
 // Row builds a project's table row with links from root.
@@ -73,6 +76,7 @@ func (c *Context) Row(p *metrics.Project, root string) ProjectRow {
 		ListIDs: strings.Join(dp.Lists, " "), StageID: string(p.Stage),
 		SortDone: p.Completed.String(), SortName: dp.Name,
 		SortCampaign: p.CampaignCompleted.String(),
+		SortStage:    strconv.Itoa(slices.Index(metrics.Stages, p.Stage)),
 	}
 	if p.HasPlan {
 		r.Plan, r.SortPlan = c.Dec(p.Plan), p.Plan.String()
