@@ -143,12 +143,12 @@ func (b *builder) blockFunc(c *view.Context, page *Common, kind string) markdown
 		if info == "chart" {
 			return b.blockChart(c, page, kind, bl, index)
 		}
-		return b.blockTable(c, page, kind, bl)
+		return b.blockTable(c, page, kind, bl, index)
 	}
 }
 
 // blockTable renders a table block through a partial.
-func (b *builder) blockTable(c *view.Context, page *Common, kind string, bl *block) (template.HTML, error) {
+func (b *builder) blockTable(c *view.Context, page *Common, kind string, bl *block, index int) (template.HTML, error) {
 	sc, err := bl.scope(c.Snap)
 	if err != nil {
 		return "", err
@@ -165,7 +165,8 @@ func (b *builder) blockTable(c *view.Context, page *Common, kind string, bl *blo
 		if title == "" {
 			title = c.S.T("section." + k)
 		}
-		sec := view.Section{ID: k, Title: title, Empty: c.S.T("section." + k + ".none"), Rows: c.Attention(projects, k, root)}
+		// A block's own id: the page (a bulletin's annex) may list the same kind.
+		sec := view.Section{ID: "block-" + itoa(index) + "-" + k, Title: title, Empty: c.S.T("section." + k + ".none"), Rows: c.Attention(projects, k, root)}
 		return b.partial(kind, "partials/attention", sec)
 	case "ranking":
 		unitKind := dataset.Regions
