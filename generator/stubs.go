@@ -1,6 +1,4 @@
 package main
 
-func runServe(e *env, _ []string) error     { return nil }
-func runPDF(e *env, args []string) error    { return nil }
-func runTemplate(e *env, _ []string) error  { return nil }
-func runImport(e *env, args []string) error { return nil }
+func runServe(e *env, _ []string) error  { return nil }
+func runPDF(e *env, args []string) error { return nil }
