@@ -189,7 +189,7 @@ func shiftPoint(s string, k int) string {
 	if point > len(digits) {
 		digits += strings.Repeat("0", point-len(digits))
 	}
-	out := digits[:point]
+	out := strings.TrimLeft(digits[:point], "0")
 	if out == "" {
 		out = "0"
 	}

@@ -18,8 +18,14 @@ import (
 // 调度日期, or text — 2023年9月30日, 2023-09-30, 2023/9/30, 2023.9.30 —
 // alone or in a title (兴庆区重点项目调度表（截至2023年9月30日）).
 
-// textDate finds a date written in text.
-var textDate = regexp.MustCompile(`(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})`)
+// textDates find a date written in text, each form with its own
+// separators throughout (2023年1-9月 is no date).
+var textDates = []*regexp.Regexp{
+	regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]`),
+	regexp.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})(?:\D|$)`),
+	regexp.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\D|$)`),
+	regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})(?:\D|$)`),
+}
 
 // dateLabels are the labels of a cell that holds the dispatch date.
 var dateLabels = []string{"调度日期", "調度日期", "填报日期", "填報日期", "报表日期", "報表日期", "截至日期", "截止日期", "dispatchdate"}
@@ -38,7 +44,10 @@ func isDateLabel(text string) bool {
 // dateInText is the one date a text holds.
 func dateInText(s string) (dataset.Date, bool) {
 	s = width.Narrow.String(s)
-	ms := textDate.FindAllStringSubmatch(s, 2)
+	var ms [][]string
+	for _, re := range textDates {
+		ms = append(ms, re.FindAllStringSubmatch(s, 2)...)
+	}
 	if len(ms) != 1 {
 		return 0, false
 	}

@@ -268,9 +268,6 @@ func lineAt(src string, n int) string {
 // lineEnd is the offset just after the newline that ends the line at off
 // (or the end of src).
 func lineEnd(src string, off int) int {
-	if off > 0 && off <= len(src) && src[off-1] == '\n' {
-		return off
-	}
 	i := strings.IndexByte(src[off:], '\n')
 	if i < 0 {
 		return len(src)
