@@ -211,6 +211,9 @@ func readWorkbook(in Input) (sheets []*sheet, p *dataset.Error) {
 		}
 		sheets = append(sheets, s)
 	}
+	if len(sheets) == 0 {
+		return nil, fileProblem(in.Name, "dispatch.not_xlsx", "no worksheet")
+	}
 	return sheets, nil
 }
 
