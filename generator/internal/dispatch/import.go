@@ -144,6 +144,7 @@ func (im *importer) read(order int, in Input) {
 				names = append(names, s.name)
 			}
 			im.ps.addErr(order, fileProblem(in.Name, "dispatch.no_sheet", i18n.Quoted(name), i18n.Plain(names)))
+			found++ // reported: not "no table" as well
 		}
 	}
 	for _, s := range sheets {

@@ -125,3 +125,57 @@ func TestMistakesInChinese(t *testing.T) {
 		t.Errorf("Import in zh-Hans =\n%s\nwant\n%s", got, want)
 	}
 }
+
+// An office's own table read through site.toml's [import]: which sheets,
+// how many header rows, which header means which field, the unit.
+func TestImportMap(t *testing.T) {
+	base, err := os.ReadFile(testSite + "/site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copySite(t, map[string]string{"site.toml": string(base) + `
+[import]
+sheets = ["调度"]
+header_rows = 2
+unit = "万元"
+
+[import.columns]
+"项目" = "name"
+"本月/累计" = "completed"
+"备注" = "note"
+"形象进度" = "ignore"
+`})
+	s := loadSite(t, dir)
+	data := book(t, []sheetSpec{
+		{name: "封面", rows: [][]any{{"项目", "本月累计"}, {"第一中学", 1}}}, // not in sheets: not read
+		{name: "调度", rows: [][]any{
+			{"重点项目推进情况（截至2023年10月10日）"},
+			{"项目", "本月", nil, "备注", "形象进度"},
+			{nil, "新开工", "累计", nil, nil},
+			{"第一中学", nil, 5600, "主体施工", "不导入"},
+			{"社区医院", nil, "2,000"},
+		}, merges: []string{"A2:A3", "B2:C2", "D2:D3", "E2:E3"}},
+	})
+	res, err := Import(os.DirFS(dir), s, 0, []Input{{Name: "t.xlsx", Data: data}})
+	if err != nil {
+		t.Fatalf("Import: %s", errText(err, i18n.En))
+	}
+	want := "date = 2023-10-10\n\n[projects.clinic]\ncompleted = 0.2\n\n[projects.school]\ncompleted = 0.56\nnote = \"主体施工\"\n"
+	if string(res.Text) != want {
+		t.Errorf("Import with [import] =\n%s\nwant\n%s", res.Text, want)
+	}
+
+	// Two tables of different dispatches, and a sheet [import] names
+	// that is not there.
+	other := book(t, []sheetSpec{{name: "调度", rows: [][]any{
+		{"截至2023年9月30日"}, {"项目", "本月"}, {nil, "累计"}, {"社区医院", 2000},
+	}, merges: []string{"A2:A3"}}})
+	missing := book(t, []sheetSpec{{name: "Sheet1", rows: [][]any{{"项目", "累计"}}}})
+	_, err = Import(os.DirFS(dir), s, 0, []Input{{Name: "a.xlsx", Data: data}, {Name: "b.xlsx", Data: other}, {Name: "c.xlsx", Data: missing}})
+	wantErr := "b.xlsx!调度!A1: the table is dated 2023-09-30, but a.xlsx!调度!A1 is dated 2023-10-10 (expected the tables of one dispatch)\n" +
+		"b.xlsx!调度!A4: a second row for project clinic; the first is a.xlsx!调度!A5 (expected one row per project)\n" +
+		"c.xlsx: has no sheet \"调度\", which site.toml [import] sheets names (expected one of: Sheet1)"
+	if got := errText(err, i18n.En); got != wantErr {
+		t.Errorf("Import(a, b, c) =\n%s\nwant\n%s", got, wantErr)
+	}
+}
