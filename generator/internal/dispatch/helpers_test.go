@@ -2,7 +2,6 @@ package dispatch
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,21 +22,7 @@ const testSite = "testdata/site"
 func copySite(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := filepath.WalkDir(testSite, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(testSite, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dir, os.DirFS(testSite)); err != nil {
 		t.Fatal(err)
 	}
 	for p, text := range files {
