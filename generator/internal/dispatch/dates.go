@@ -119,7 +119,7 @@ func (t *table) findDate(ps *problems, order int) {
 			if trimCell(x.text) == "" {
 				continue
 			}
-			if c > 0 && isDateLabel(s.at(r, c-1).text) {
+			if c > 0 && isDateLabel(s.merged(r, c-1).text) {
 				d, ok := cellDate(x, s.date1904)
 				if !ok {
 					ps.add(order, s, r, c, "dispatch.bad_date", i18n.Quoted(trimCell(x.text)))

@@ -221,8 +221,8 @@ func levels(s *sheet, top, bottom, c int) []string {
 	return out
 }
 
-// columns checks the header's columns: each field once. It also finds
-// the units of amounts and the date above the header.
+// columns checks the header's columns, each field once, and finds the
+// unit of each amount: the column's header's, else def.
 func (t *table) columns(mt *matcher, def moneyUnit, ps *problems, order int) {
 	s := t.s
 	seen := map[string]int{}

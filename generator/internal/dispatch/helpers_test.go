@@ -89,7 +89,7 @@ func fillTemplate(t testing.TB, book []byte, rows map[string]fill, date any) []b
 			t.Fatal(err)
 		}
 		if date != nil && len(rs) > 2 {
-			if err := f.SetCellValue(sh, "B2", date); err != nil {
+			if err := f.SetCellValue(sh, cellName(colDate, rowDate), date); err != nil {
 				t.Fatal(err)
 			}
 		}

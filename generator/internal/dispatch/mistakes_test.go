@@ -46,8 +46,8 @@ func TestMistakes(t *testing.T) {
 		{"not yes or no", fillTemplate(t, tpl, map[string]fill{"road": {1.2, nil, nil, "也许"}}, nil),
 			`t.xlsx!发改局!L6: "也许" is not yes or no (expected 是 or 否, or an empty cell)`},
 		{"dated otherwise", fillTemplate(t, tpl, map[string]fill{"road": {1.6, nil, nil, nil}}, sept30),
-			"t.xlsx!发改局!B2: the table is dated 2023-09-30, but --date is 2023-10-10 (expected the same date: is this the right table?)\n" +
-				"t.xlsx!教育局!B2: the table is dated 2023-09-30, but --date is 2023-10-10 (expected the same date: is this the right table?)"},
+			"t.xlsx!发改局!C2: the table is dated 2023-09-30, but --date is 2023-10-10 (expected the same date: is this the right table?)\n" +
+				"t.xlsx!教育局!C2: the table is dated 2023-09-30, but --date is 2023-10-10 (expected the same date: is this the right table?)"},
 		{"another unit's project", book(t, []sheetSpec{office("教育局",
 			[]any{1, "school", "第一中学", 12000, 9000, "主体", "教育局"},
 			[]any{2, "road", "东区主干道", 20000, 18000, nil, nil})}),

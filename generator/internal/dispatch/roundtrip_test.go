@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"gongjian/generator/internal/i18n"
 )
 
 // The round trip: the template filled as a clerk fills it and imported
@@ -70,5 +72,23 @@ note = "主体封顶"
 `})
 	if got, want := metricsJSON(t, dir), metricsJSON(t, byHand); got != want {
 		t.Errorf("metrics.json after import differs from the hand-written report's:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A template in any language of the site reads back the same.
+func TestRoundTripLanguages(t *testing.T) {
+	dir := copySite(t, nil)
+	s := loadSite(t, dir)
+	for _, l := range i18n.Langs {
+		t.Run(string(l), func(t *testing.T) {
+			filled := fillTemplate(t, template(t, s, TemplateOptions{Lang: l}), map[string]fill{
+				"road": {1.9, nil, "面层摊铺", nil}, "plant": {nil, 0.7, nil, "否"},
+			}, nil)
+			res, err := Import(os.DirFS(dir), s, date(t, "2023-10-10"), []Input{{Name: "t.xlsx", Data: filled}})
+			want := "date = 2023-10-10\n\n[projects.plant]\nfunds = 0.7\ncorrection = false\n\n[projects.road]\ncompleted = 1.9\nnote = \"面层摊铺\"\n"
+			if err != nil || string(res.Text) != want {
+				t.Errorf("Import(template in %s) = %s; want\n%s", l, errText(err, i18n.En), want)
+			}
+		})
 	}
 }

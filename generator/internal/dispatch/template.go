@@ -52,6 +52,9 @@ const (
 	numCols
 )
 
+// colDate is the column of the dispatch date cell, right of its label.
+const colDate = colProject
+
 // Rows of the template (1-based, as excelize counts).
 const (
 	rowTitle  = 1
@@ -240,8 +243,9 @@ func writeSheet(f *excelize.File, name string, projects []*dataset.Project, dept
 	do(f.SetCellStyle(name, "A1", last, st.title))
 	do(f.SetRowHeight(name, rowTitle, 28))
 	do(f.SetCellValue(name, cellName(0, rowDate), t("dispatch.date_label")))
+	do(f.MergeCell(name, cellName(0, rowDate), cellName(colDate-1, rowDate)))
 	do(f.SetCellStyle(name, cellName(0, rowDate), cellName(0, rowDate), st.label))
-	do(f.SetCellStyle(name, cellName(1, rowDate), cellName(1, rowDate), st.date))
+	do(f.SetCellStyle(name, cellName(colDate, rowDate), cellName(colDate, rowDate), st.date))
 
 	// Two header rows: every column spans both but those to fill, which
 	// sit under one group cell.
@@ -280,6 +284,9 @@ func writeSheet(f *excelize.File, name string, projects []*dataset.Project, dept
 			row = row[:c]
 		}
 		do(f.SetSheetRow(name, cellName(0, r), &row))
+		if lines := textLines(p.Name, nameWidth); lines > 1 {
+			do(f.SetRowHeight(name, r, float64(15*lines)))
+		}
 	}
 	end := rowFirst + len(projects) - 1
 	do(f.SetCellStyle(name, cellName(0, rowFirst), cellName(colOwner, end), st.fixed))
@@ -298,22 +305,46 @@ func writeSheet(f *excelize.File, name string, projects []*dataset.Project, dept
 	do(yesNo.SetDropList([]string{t("dispatch.yes"), t("dispatch.no")}))
 	do(f.AddDataValidation(name, yesNo))
 
-	for c, wd := range map[int]float64{colSeq: 6, colID: 22, colProject: 30, colOwner: 16, colTotal: 11, colPlan: 11,
+	for c, wd := range map[int]float64{colSeq: 6, colID: 22, colProject: nameWidth, colOwner: 16, colTotal: 11, colPlan: 11,
 		colLastCompleted: 14, colLastFunds: 14, colCompleted: 13, colFunds: 13, colNote: 30, colCorrection: 8} {
 		col, _ := excelize.ColumnNumberToName(c + 1)
 		do(f.SetColWidth(name, col, col, wd))
 	}
 	do(f.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: colProject + 1, YSplit: rowFirst - 1,
 		TopLeftCell: cellName(colProject+1, rowFirst), ActivePane: "bottomRight"}))
-	// Printed on A4 across, all columns on one page's width.
-	landscape, a4, one, any := "landscape", 9, 1, 0
-	fit := true
-	do(f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	do(f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &any}))
+	do(printAcross(f, name))
 	do(f.ProtectSheet(name, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true, Sort: true, AutoFilter: true,
 	}))
 	return errors.Join(errs...)
+}
+
+// printAcross prints a sheet on A4 across, all its columns on one page's
+// width.
+func printAcross(f *excelize.File, name string) error {
+	landscape, a4, one, any := "landscape", 9, 1, 0
+	fit := true
+	return errors.Join(
+		f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}),
+		f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &any}))
+}
+
+// nameWidth is the width of the name column, in Excel's units (about
+// one Latin letter; a Chinese character takes two).
+const nameWidth = 30
+
+// textLines estimates the lines a text takes in a column of width w:
+// Excel and WPS do not grow a row for wrapped text written by a program.
+func textLines(s string, w int) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x1100 {
+			n++
+		} else {
+			n += 2
+		}
+	}
+	return max(1, (n+w-1)/w)
 }
 
 // lastFigure is a project's last figure reported on or before asOf,
@@ -362,10 +393,16 @@ func writeHelp(f *excelize.File, t func(string, ...any) string, unit, asOf strin
 	do(f.SetCellStyle(name, "A3", "B3", st.header))
 	for i, r := range rows {
 		do(f.SetSheetRow(name, fmt.Sprintf("A%d", 4+i), &[]any{r[0], r[1]}))
+		do(f.SetRowHeight(name, 4+i, float64(15*max(textLines(r[0], 30), textLines(r[1], 70)))))
 	}
-	do(f.SetCellValue(name, fmt.Sprintf("A%d", 5+len(rows)), t("dispatch.help.return")))
+	last := fmt.Sprintf("A%d", 5+len(rows))
+	do(f.SetCellValue(name, last, t("dispatch.help.return")))
+	do(f.MergeCell(name, last, fmt.Sprintf("B%d", 5+len(rows))))
+	do(f.SetRowHeight(name, 5+len(rows), float64(15*textLines(t("dispatch.help.return"), 100))))
 	do(f.SetCellStyle(name, "A4", fmt.Sprintf("B%d", 3+len(rows)), st.fixed))
+	do(f.SetCellStyle(name, last, last, st.fixed))
 	do(f.SetColWidth(name, "A", "A", 30))
-	do(f.SetColWidth(name, "B", "B", 80))
+	do(f.SetColWidth(name, "B", "B", 70))
+	do(printAcross(f, name))
 	return errors.Join(errs...)
 }
