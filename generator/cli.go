@@ -222,11 +222,15 @@ func report(w io.Writer, l i18n.Lang, err error, what string) error {
 	if !errors.As(err, &el) {
 		return err
 	}
+	hint := "cli.hint_lines"
 	for _, e := range el {
 		fmt.Fprintln(w, e.Text(l))
+		if strings.Contains(e.Path, "!") {
+			hint = "cli.import_hint" // a spreadsheet's cell: file.xlsx!Sheet!C12
+		}
 	}
 	fmt.Fprintf(w, "generator: %s: %s\n", i18n.M("cli.error").Text(l), i18n.M(what, len(el)).Text(l))
-	fmt.Fprintf(w, "generator: %s: %s\n", i18n.M("cli.hint").Text(l), i18n.M("cli.hint_lines").Text(l))
+	fmt.Fprintf(w, "generator: %s: %s\n", i18n.M("cli.hint").Text(l), i18n.M(hint).Text(l))
 	return errReported
 }
 
