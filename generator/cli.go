@@ -52,7 +52,6 @@ type opts struct {
 	owner, date                               string
 	checkOnly                                 bool
 	projects, regions, departments            int
-	years                                     int
 	seed                                      int64
 }
 
@@ -75,7 +74,6 @@ var flagDefs = []flagDef{
 	{"projects", "N", "flag.projects", func(fs *flag.FlagSet, o *opts) { fs.IntVar(&o.projects, "projects", 1000, "") }},
 	{"regions", "N", "flag.regions", func(fs *flag.FlagSet, o *opts) { fs.IntVar(&o.regions, "regions", 20, "") }},
 	{"departments", "N", "flag.departments", func(fs *flag.FlagSet, o *opts) { fs.IntVar(&o.departments, "departments", 12, "") }},
-	{"years", "N", "flag.years", func(fs *flag.FlagSet, o *opts) { fs.IntVar(&o.years, "years", 1, "") }},
 	{"seed", "S", "flag.seed", func(fs *flag.FlagSet, o *opts) { fs.Int64Var(&o.seed, "seed", 1, "") }},
 }
 

@@ -39,7 +39,7 @@ func init() {
 		{name: "new", args: "site DIR | project ID | bulletin YYYY-MM", help: "cmd.new", flags: []string{"source", "lang"}, min: 2, max: 2, run: runNew},
 		{name: "template", help: "cmd.template", flags: []string{"source", "as-of", "owner", "out", "lang"}, max: 0, run: runTemplate},
 		{name: "import", args: "FILE...", help: "cmd.import", flags: []string{"source", "date", "check", "lang"}, min: 1, max: -1, run: runImport},
-		{name: "synth", help: "cmd.synth", flags: []string{"out", "projects", "regions", "departments", "years", "seed"}, max: 0, run: runSynth},
+		{name: "synth", help: "cmd.synth", flags: []string{"out", "projects", "regions", "departments", "seed"}, max: 0, run: runSynth},
 	}
 }
 
