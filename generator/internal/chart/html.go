@@ -80,7 +80,15 @@ func AppendFigure(dst []byte, c *Chart, toggle string) []byte {
 		dst = append(dst, "</th>"...)
 	}
 	dst = append(dst, "</tr></thead>\n<tbody>\n"...)
-	for _, row := range c.Table.Rows {
+	dst = AppendRows(dst, &c.Table)
+	return append(dst, "</tbody>\n</table>\n</div>\n</figure>\n"...)
+}
+
+// AppendRows appends the body rows of a data table, one line each: the
+// first cell heads its row, numeric columns have class "num".
+func AppendRows(dst []byte, t *Table) []byte {
+	e := html.EscapeString
+	for _, row := range t.Rows {
 		dst = append(dst, "<tr>"...)
 		for i, cell := range row {
 			switch {
@@ -88,7 +96,7 @@ func AppendFigure(dst []byte, c *Chart, toggle string) []byte {
 				dst = append(dst, `<th scope="row">`...)
 				dst = append(dst, e(cell)...)
 				dst = append(dst, "</th>"...)
-			case num(i):
+			case i < len(t.Num) && t.Num[i]:
 				dst = append(dst, `<td class="num">`...)
 				dst = append(dst, e(cell)...)
 				dst = append(dst, "</td>"...)
@@ -100,7 +108,7 @@ func AppendFigure(dst []byte, c *Chart, toggle string) []byte {
 		}
 		dst = append(dst, "</tr>\n"...)
 	}
-	return append(dst, "</tbody>\n</table>\n</div>\n</figure>\n"...)
+	return dst
 }
 
 // swatchStyle draws a key swatch: its colours inline (they are this

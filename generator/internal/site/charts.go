@@ -48,17 +48,11 @@ type ShellView struct {
 type TableView struct {
 	Caption string
 	Head    []HeadCell
-	Rows    [][]Cell
+	Body    template.HTML // the rows, package chart's markup (chart.AppendRows)
 }
 
 // HeadCell is a column head.
 type HeadCell struct {
-	Text string
-	Num  bool
-}
-
-// Cell is a table cell.
-type Cell struct {
 	Text string
 	Num  bool
 }
@@ -76,13 +70,7 @@ func addChart(cm *Common, role string, ch *chart.Chart, printTable bool, toggle 
 	for i, h := range t.Head {
 		v.Table.Head = append(v.Table.Head, HeadCell{h, num(i)})
 	}
-	for _, row := range t.Rows {
-		cells := make([]Cell, len(row))
-		for i, s := range row {
-			cells[i] = Cell{s, num(i)}
-		}
-		v.Table.Rows = append(v.Table.Rows, cells)
-	}
+	v.Table.Body = template.HTML(chart.AppendRows(nil, &t))
 	cm.Charts = append(cm.Charts, v)
 	for _, s := range cm.Shells {
 		if s.Key == ch.Shell.Key {
@@ -595,4 +583,3 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
-

@@ -88,9 +88,16 @@ func loadLayouts(lfs *layoutFS, site *dataset.Site) (*layouts, error) {
 			errs.Add("layouts/base.html", 0, "layouts.parse", err.Error())
 			continue
 		}
-		if parse(kt.New(k), k+".html") {
-			l.kinds[k] = kt
+		if !parse(kt.New(k), k+".html") {
+			continue
 		}
+		foldStrings(kt, l.strings.Lookup)
+		if err := escapeAll(kt); err != nil {
+			addErr(&errs, "", layoutError(k, err))
+			continue
+		}
+		foldEscaped(kt)
+		l.kinds[k] = kt
 	}
 	if len(errs) > 0 {
 		return nil, errs.Err()
