@@ -50,6 +50,9 @@ func TestLinksUnderSubPath(t *testing.T) {
 						t.Errorf("%s: bad link %q", from, ref)
 						continue
 					}
+					if strings.HasPrefix(ref, "#") && len(ref) > 1 && !strings.Contains(body, `id="`+ref[1:]+`"`) {
+						t.Errorf("%s links %q, which is on no element of the page", from, ref)
+					}
 					abs, _ := url.Parse(page)
 					abs = abs.ResolveReference(target)
 					abs.Fragment = ""

@@ -46,10 +46,18 @@ func (c *Context) Cards(g *metrics.Group, root string) []Card {
 		}
 		cards = append(cards, c.CountCard(metric, n, pn, has, anchor))
 	}
-	count("slow_count", g.SlowCount, func(x *metrics.Group) int { return x.SlowCount }, "#slow")
-	count("not_started_count", g.NotStartedCount, func(x *metrics.Group) int { return x.NotStartedCount }, "#not-started")
+	// A unit's or group's page lists these projects itself; the
+	// campaign's counts link to the project list, filtered.
+	list := func(flag string) string {
+		if sc.Kind == metrics.ScopeCampaign {
+			return root + "projects/?flag=" + flag
+		}
+		return "#" + flag
+	}
+	count("slow_count", g.SlowCount, func(x *metrics.Group) int { return x.SlowCount }, list("slow"))
+	count("not_started_count", g.NotStartedCount, func(x *metrics.Group) int { return x.NotStartedCount }, list("not-started"))
 	if g.FinishOverdue > 0 {
-		count("finish_overdue_count", g.FinishOverdue, func(x *metrics.Group) int { return x.FinishOverdue }, "#finish-overdue")
+		count("finish_overdue_count", g.FinishOverdue, func(x *metrics.Group) int { return x.FinishOverdue }, list("finish-overdue"))
 	}
 	return cards
 }
