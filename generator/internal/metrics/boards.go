@@ -222,7 +222,7 @@ func (e *Engine) ranking(bi *boardIndex, kind, metric string, p dataset.Date) *r
 	if rs != nil {
 		return rs
 	}
-	s := e.At(p)
+	s := e.GroupsAt(p)
 	units := s.Units(kind)
 	start := e.periodStart(p)
 	rs = &rankSet{

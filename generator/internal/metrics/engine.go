@@ -39,7 +39,8 @@ type Engine struct {
 	corrections   map[dataset.Date][]string
 
 	mu     sync.Mutex
-	snaps  map[dataset.Date]*snapSlot
+	snaps  map[dataset.Date]*snapSlot // full snapshots (At)
+	groups map[dataset.Date]*snapSlot // snapshots without per-project figures (GroupsAt)
 	boards map[boardKey]*boardIndex
 }
 
@@ -86,6 +87,7 @@ func NewEngine(s *dataset.Site) *Engine {
 		projectLines: map[dataset.Date]bool{},
 		corrections:  map[dataset.Date][]string{},
 		snaps:        map[dataset.Date]*snapSlot{},
+		groups:       map[dataset.Date]*snapSlot{},
 		boards:       map[boardKey]*boardIndex{},
 	}
 	e.y0, e.y1 = s.Campaign.Years()
@@ -216,14 +218,33 @@ func (e *Engine) HasProjectLines(d dataset.Date) bool { return e.projectLines[d]
 // At returns every figure as of d. The snapshot is cached: the same
 // pointer comes back for the same date; it must not be modified.
 func (e *Engine) At(d dataset.Date) *Snapshot {
+	return e.slot(e.snaps, d, func() *Snapshot { return e.compute(d) })
+}
+
+// GroupsAt returns the figures of every group as of d, without the
+// per-project figures: Projects, and every group's Projects, are nil.
+// Series, boards and closed targets read other dates than the pages are
+// shown as of, and need only these; keeping them alone is what keeps a
+// build's memory proportional to its projects, not to projects × reports.
+func (e *Engine) GroupsAt(d dataset.Date) *Snapshot {
 	e.mu.Lock()
-	slot := e.snaps[d]
+	full := e.snaps[d]
+	e.mu.Unlock()
+	if full != nil {
+		return e.At(d)
+	}
+	return e.slot(e.groups, d, func() *Snapshot { return e.compute(d).withoutProjects() })
+}
+
+func (e *Engine) slot(m map[dataset.Date]*snapSlot, d dataset.Date, compute func() *Snapshot) *Snapshot {
+	e.mu.Lock()
+	slot := m[d]
 	if slot == nil {
 		slot = &snapSlot{}
-		e.snaps[d] = slot
+		m[d] = slot
 	}
 	e.mu.Unlock()
-	slot.once.Do(func() { slot.s = e.compute(d) })
+	slot.once.Do(func() { slot.s = compute() })
 	return slot.s
 }
 

@@ -61,7 +61,7 @@ func (e *Engine) GroupSeries(sc Scope, metric string, from, to dataset.Date) []P
 		if d < from || d > to || !e.projectLines[d] {
 			continue
 		}
-		s := e.At(d)
+		s := e.GroupsAt(d)
 		out = append(out, Point{d, s.Value(sc, metric)})
 	}
 	return out

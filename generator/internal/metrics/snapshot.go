@@ -386,6 +386,27 @@ func (a *acc) finish(st Stats) *Group {
 	return g
 }
 
+// withoutProjects is a copy of s whose groups do not list their projects.
+func (s *Snapshot) withoutProjects() *Snapshot {
+	c := *s
+	c.Projects = nil
+	strip := func(gs []*Group) []*Group {
+		out := make([]*Group, len(gs))
+		for i, g := range gs {
+			cg := *g
+			cg.Projects = nil
+			out[i] = &cg
+		}
+		return out
+	}
+	t := *s.Totals
+	t.Projects = nil
+	c.Totals = &t
+	c.Regions, c.Departments = strip(s.Regions), strip(s.Departments)
+	c.Categories, c.Lists = strip(s.Categories), strip(s.Lists)
+	return &c
+}
+
 // Project looks a project's figures up by id (nil when unknown).
 func (s *Snapshot) Project(id string) *Project {
 	for lo, hi := 0, len(s.Projects); lo < hi; {

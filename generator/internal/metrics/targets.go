@@ -139,7 +139,7 @@ func (s *Snapshot) judge(sc Scope, t dataset.Target) TargetStatus {
 		return st
 	}
 	st.JudgedAt = j
-	st.Actual = s.e.At(j).Value(sc, m)
+	st.Actual = s.e.GroupsAt(j).Value(sc, m)
 	switch {
 	case !st.Actual.OK():
 		st.Status = NoData

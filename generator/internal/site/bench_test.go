@@ -15,8 +15,12 @@ var (
 	benchDir  string
 )
 
-// benchSite writes a synthetic 10,000-project site once per test binary.
+// benchSite writes a synthetic 10,000-project site once per test binary
+// ($GONGJIAN_BENCH_SITE: an existing site instead).
 func benchSite(b *testing.B) string {
+	if dir := os.Getenv("GONGJIAN_BENCH_SITE"); dir != "" {
+		return dir
+	}
 	benchOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "gongjian-bench-")
 		if err != nil {

@@ -310,7 +310,7 @@ func (cs *charts) heatmap(role, kind, title string, printTable bool) error {
 		cells[i] = make([]chart.Cell, len(months))
 	}
 	for j, d := range months {
-		at := e.At(d)
+		at := e.GroupsAt(d)
 		for i, u := range at.Units(kind) {
 			v, ok := f64(at.GroupValue(u, "pace_gap"), 1)
 			cells[i][j] = chart.Cell{Value: v, Defined: ok}

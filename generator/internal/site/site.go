@@ -280,7 +280,7 @@ func (b *builder) warm() {
 		go func() {
 			defer wg.Done()
 			for d := range next {
-				b.engine.At(d)
+				b.engine.GroupsAt(d)
 			}
 		}()
 	}

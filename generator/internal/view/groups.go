@@ -68,7 +68,7 @@ func (c *Context) prevGroup(sc metrics.Scope) *metrics.Group {
 	if d == 0 {
 		return nil
 	}
-	return c.Engine.At(d).Group(sc)
+	return c.Engine.GroupsAt(d).Group(sc)
 }
 
 // Summary is a group's line in an index (lists, categories, regions).

@@ -97,7 +97,7 @@ type Stage struct {
 func (c *Context) Pipeline(g *metrics.Group) []Stage {
 	var prev *metrics.Group
 	if d := c.prevReport(); d != 0 {
-		prev = c.Engine.At(d).Group(g.Scope)
+		prev = c.Engine.GroupsAt(d).Group(g.Scope)
 	}
 	var out []Stage
 	for i, f := range g.Pipeline {
