@@ -120,3 +120,21 @@ func BenchmarkProjectLayout(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReload10k is what serve does when a project file is saved: the
+// site loaded, its figures and layouts prepared, and the edited project's
+// page rendered (the other pages render when asked).
+func BenchmarkReload10k(b *testing.B) {
+	src := benchSite(b)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		l, err := Prepare(ctx, Options{Source: src})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok, err := l.File("projects/p000001/index.html"); !ok || err != nil {
+			b.Fatalf("project page: %v %v", ok, err)
+		}
+		l.Close()
+	}
+}
