@@ -372,8 +372,16 @@ func checkValue(what string, v float64) error {
 	if !finite(v) {
 		return fmt.Errorf("%s is %v (a value must be finite)", what, v)
 	}
+	if math.Abs(v) > maxValue {
+		return fmt.Errorf("%s is %v (a value must be between -1e15 and 1e15)", what, v)
+	}
 	return nil
 }
+
+// maxValue bounds what a chart draws: far beyond any figure (amounts are
+// below 10¹⁰), and small enough that an axis's ends and steps computed
+// from it stay finite.
+const maxValue = 1e15
 
 // checkDate accepts YYYY-MM-DD only: ECharts parses it as a local date.
 // (By hand: time.Parse costs more than the rest of a project chart.)

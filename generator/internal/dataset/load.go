@@ -60,6 +60,9 @@ type loader struct {
 	siteObj     *obj
 	targetRefs  []targetRef
 	projectMDs  []string // content/projects/*.md
+
+	filesMu sync.Mutex
+	docs    []*file // every TOML document decoded
 }
 
 // Load reads site.toml and content/ from fsys (the site root). On any
@@ -81,6 +84,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	l.loadMarkdown()
 	l.checkReferences()
 	l.checkTargets()
+	for _, f := range l.docs {
+		if f.more > 0 {
+			l.errs.Add(f.path, strings.Count(f.doc.Src(), "\n")+1+f.offset, "content.more_problems", f.more, maxFileProblems)
+		}
+	}
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -194,7 +202,7 @@ func (l *loader) loadUnits(dir string, ids map[string]bool, regions bool) []*Uni
 			out[i] = &Unit{ID: id}
 			return
 		}
-		o := parse(p, src, 0, l.lim, &errs[i])
+		o := l.parse(p, src, 0, &errs[i])
 		if o == nil {
 			out[i] = &Unit{ID: id}
 			return

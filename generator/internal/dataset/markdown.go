@@ -55,7 +55,7 @@ func (l *loader) readMarkdown(p string, errs *ErrorList) (*Page, *obj) {
 	if fm == nil {
 		return pg, nil
 	}
-	o := parse(p, string(fm), 1, l.lim, errs)
+	o := l.parse(p, string(fm), 1, errs)
 	if o == nil {
 		return nil, nil
 	}

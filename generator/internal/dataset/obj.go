@@ -30,10 +30,39 @@ type file struct {
 	// that depend on such a value are skipped, so that one slip is one
 	// problem (a quoted start_actual is not also "missing").
 	bad map[string]bool
+	// n counts the problems reported in the file; past maxFileProblems
+	// they are only counted (more), so that a hostile or badly broken
+	// file costs no more to report than a few screens of messages.
+	n, more int
+}
+
+// maxFileProblems is the most problems reported for one file; the rest
+// are counted in one last message.
+const maxFileProblems = 100
+
+// full counts a problem and reports whether the file has had its share.
+func (f *file) full() bool {
+	if f.n >= maxFileProblems {
+		f.more++
+		return true
+	}
+	f.n++
+	return false
 }
 
 // parse decodes a TOML document; a syntax error is reported with what
 // the clerk probably meant, and yields nil.
+func (l *loader) parse(path, src string, offset int, errs *ErrorList) *obj {
+	o := parse(path, src, offset, l.lim, errs)
+	if o != nil {
+		l.filesMu.Lock()
+		l.docs = append(l.docs, o.f)
+		l.filesMu.Unlock()
+	}
+	return o
+}
+
+// parse decodes a TOML document (loader.parse also keeps its file).
 func parse(path, src string, offset int, lim Limits, errs *ErrorList) *obj {
 	doc, err := tomldoc.Parse(src, tomldoc.Options{MaxDepth: lim.Depth})
 	if err != nil {
@@ -122,11 +151,15 @@ func snake(s string) string {
 func (f *file) line(p tomldoc.Path) int { return f.doc.Line(p) + f.offset }
 
 func (f *file) add(p tomldoc.Path, key string, args ...any) {
-	f.errs.Add(f.path, f.line(p), key, args...)
+	if !f.full() {
+		f.errs.Add(f.path, f.line(p), key, args...)
+	}
 }
 
 func (f *file) addMsg(p tomldoc.Path, m i18n.Msg) {
-	f.errs.AddMsg(f.path, f.line(p), m, nil)
+	if !f.full() {
+		f.errs.AddMsg(f.path, f.line(p), m, nil)
+	}
 }
 
 // obj is a TOML table being read key by key. Every key asked for is
@@ -511,7 +544,11 @@ func (o *obj) done() {
 	known := slices.Clone(o.known)
 	sort.Strings(known)
 	known = slices.Compact(known)
-	for _, k := range unknown {
+	for i, k := range unknown {
+		if o.f.n >= maxFileProblems {
+			o.f.more += len(unknown) - i
+			return
+		}
 		if near := nearest(k, known); near != "" {
 			o.f.add(o.key(k), "key.unknown_near", o.name(k), near)
 			continue

@@ -57,7 +57,7 @@ func (l *loader) decodeProject(p, id string, year int, errs *ErrorList) (*Projec
 	if !ok {
 		return nil, nil
 	}
-	o := parse(p, src, 0, l.lim, errs)
+	o := l.parse(p, src, 0, errs)
 	if o == nil {
 		return nil, nil
 	}

@@ -45,6 +45,10 @@ func (n *idNames) report(f *file, key tomldoc.Path, val string, isKey bool) {
 		msg = "ref.key_"
 	}
 	f.bad[key.String()] = true
+	if f.n >= maxFileProblems {
+		f.full()
+		return
+	}
 	for _, id := range sortedKeys(n.names) {
 		if n.names[id] == val && idRule.MatchString(id) {
 			want := key.String() + ` = "` + id + `"`

@@ -58,7 +58,7 @@ func (l *loader) decodeReport(p string, errs *ErrorList) (*Report, *obj) {
 	if !ok {
 		return nil, nil
 	}
-	o := parse(p, src, 0, l.lim, errs)
+	o := l.parse(p, src, 0, errs)
 	if o == nil {
 		return nil, nil
 	}

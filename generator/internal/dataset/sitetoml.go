@@ -17,7 +17,7 @@ func (l *loader) loadSite() {
 	if !ok {
 		return
 	}
-	o := parse("site.toml", src, 0, l.lim, &l.errs)
+	o := l.parse("site.toml", src, 0, &l.errs)
 	if o == nil {
 		return
 	}

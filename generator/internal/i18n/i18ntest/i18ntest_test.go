@@ -91,6 +91,11 @@ func makeList(t *testing.T) string {
 				continue
 			}
 			for i := range a {
+				// Characters both scripts write alike stand for a choice
+				// of words, not a pair (工作表 / 活頁簿, 列 / 欄).
+				if not[a[i]] || not[b[i]] {
+					continue
+				}
 				if a[i] != b[i] && unicode.Is(unicode.Han, a[i]) && unicode.Is(unicode.Han, b[i]) {
 					add(a[i], string(b[i]), false)
 				}
