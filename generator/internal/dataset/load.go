@@ -69,7 +69,7 @@ type loader struct {
 // problem it returns an ErrorList with every problem found.
 func Load(fsys fs.FS) (*Site, error) {
 	l := &loader{
-		r:         reader{fsys: fsys, limit: DefaultLimits.FileBytes},
+		r:         reader{fsys: fsys, limit: DefaultLimits.FileBytes, mdLimit: DefaultLimits.MarkdownBytes},
 		lim:       DefaultLimits,
 		site:      &Site{Limits: DefaultLimits},
 		regionIDs: map[string]bool{}, departmentIDs: map[string]bool{}, projectIDs: map[string]bool{},

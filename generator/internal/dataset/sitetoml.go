@@ -48,6 +48,13 @@ func (l *loader) loadSite() {
 				s.Limits.FileBytes = mb << 20
 			}
 		}
+		if kb, ok := lim.integer("max_markdown_kb", i18n.M("want.int_range", 16, 65536)); ok {
+			if kb < 16 || kb > 65536 {
+				lim.wrong("max_markdown_kb", kb, i18n.M("want.int_range", 16, 65536))
+			} else {
+				s.Limits.MarkdownBytes = kb << 10
+			}
+		}
 		if d, ok := lim.integer("max_depth", i18n.M("want.int_range", 8, 1000)); ok {
 			if d < 8 || d > 1000 {
 				lim.wrong("max_depth", d, i18n.M("want.int_range", 8, 1000))
@@ -58,7 +65,7 @@ func (l *loader) loadSite() {
 		lim.done()
 	}
 	l.lim = s.Limits
-	l.r.limit = s.Limits.FileBytes
+	l.r.limit, l.r.mdLimit = s.Limits.FileBytes, s.Limits.MarkdownBytes
 
 	if c := o.table("campaign"); c != nil {
 		s.Campaign.Name = c.str("name", true)

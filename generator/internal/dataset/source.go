@@ -38,8 +38,9 @@ func entryKind(m fs.FileMode) string {
 
 // reader reads a site's files through fsys under the limits.
 type reader struct {
-	fsys  fs.FS
-	limit int64
+	fsys    fs.FS
+	limit   int64 // TOML files
+	mdLimit int64 // markdown files
 }
 
 // dirEntries lists dir (regular files and directories only, others
@@ -96,13 +97,21 @@ func (r *reader) readFile(p string, errs *ErrorList) (string, bool) {
 		errs.Add(p, 0, "source.special")
 		return "", false
 	}
-	b, err := io.ReadAll(io.LimitReader(f, r.limit+1))
+	limit := r.limit
+	if path.Ext(p) == ".md" {
+		limit = r.mdLimit
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		errs.AddMsg(p, 0, msgCannotRead(err), err)
 		return "", false
 	}
-	if int64(len(b)) > r.limit {
-		errs.Add(p, 0, "source.too_large", r.limit>>20)
+	if int64(len(b)) > limit {
+		if path.Ext(p) == ".md" {
+			errs.Add(p, 0, "source.markdown_too_large", limit>>10)
+		} else {
+			errs.Add(p, 0, "source.too_large", limit>>20)
+		}
 		return "", false
 	}
 	return string(b), true

@@ -94,6 +94,9 @@ func (m *Markdown) Convert(src []byte, firstLine int, fn BlockFunc) (template.HT
 	if line, ok := tooDeep(src); ok {
 		return "", &LineError{Line: firstLine + line - 1, Msg: i18n.M("markdown.too_deep", maxNesting)}
 	}
+	if line, key, ok := tooTangled(src); ok {
+		return "", &LineError{Line: firstLine + line - 1, Msg: i18n.M(key, maxNesting, maxDefinitions)}
+	}
 	st := &state{fn: fn, firstLine: firstLine, unsafe: m.unsafe}
 	pc := parser.NewContext()
 	pc.Set(ctxKey, st)
@@ -327,6 +330,70 @@ func tooDeep(src []byte) (int, bool) {
 		line++
 	}
 	return 0, false
+}
+
+// maxDefinitions bounds the link reference definitions ([x]: url) of one
+// paragraph: goldmark takes time that grows with their square (80,000 in
+// 1 MB took 3 s), and a page needs a handful.
+const maxDefinitions = 500
+
+// tooTangled finds, in one pass, the first line of a paragraph whose
+// brackets or parentheses nest deeper than maxNesting, or that holds more
+// than maxDefinitions link reference definitions. goldmark's link parser
+// takes time that grows with the square of such runs ("[[[…]]]" in 1 MB:
+// 9 s; "[a](" repeated: minutes). Fenced code is not looked into, and a
+// backslash escapes the character after it. key words the problem.
+func tooTangled(src []byte) (line int, key string, ok bool) {
+	line = 1
+	brackets, parens, defs := 0, 0, 0
+	fence := byte(0)
+	for i := 0; i < len(src); {
+		end := bytes.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += i
+		}
+		text := src[i:end]
+		trimmed := bytes.TrimLeft(text, " ")
+		switch {
+		case fence != 0:
+			if len(text)-len(trimmed) < 4 && bytes.HasPrefix(trimmed, []byte{fence, fence, fence}) {
+				fence = 0
+			}
+		case len(text)-len(trimmed) < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
+			fence = trimmed[0]
+			brackets, parens, defs = 0, 0, 0
+		case len(bytes.TrimSpace(text)) == 0:
+			brackets, parens, defs = 0, 0, 0
+		default:
+			if len(text)-len(trimmed) < 4 && len(trimmed) > 0 && trimmed[0] == '[' && bytes.Contains(trimmed, []byte("]:")) {
+				if defs++; defs > maxDefinitions {
+					return line, "markdown.too_many_definitions", true
+				}
+			}
+			for j := 0; j < len(text); j++ {
+				switch text[j] {
+				case '\\':
+					j++
+				case '[':
+					brackets++
+				case ']':
+					brackets = max(brackets-1, 0)
+				case '(':
+					parens++
+				case ')':
+					parens = max(parens-1, 0)
+				}
+				if brackets > maxNesting || parens > maxNesting {
+					return line, "markdown.too_tangled", true
+				}
+			}
+		}
+		i = end + 1
+		line++
+	}
+	return 0, "", false
 }
 
 // tableWrap puts every GFM table in a box that scrolls on its own, so

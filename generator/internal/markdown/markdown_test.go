@@ -92,3 +92,76 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// Inputs on which goldmark takes time growing with the square of their
+// size are refused at their line, with the limit; ordinary brackets,
+// parentheses and definitions, and anything in fenced code, are not.
+func TestTangled(t *testing.T) {
+	deep := strings.Repeat("[", 40) + "x" + strings.Repeat("]", 40)
+	defs := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString("[r" + strings.Repeat("x", i%7) + "]: /u\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, src string
+		line      int // 0: converts
+		words     string
+	}{
+		{"nested brackets", "intro\n\ntext " + deep + "\n", 3, "nested too deeply"},
+		{"links without their parenthesis", "a\n" + strings.Repeat("[a](", 40) + "\n", 2, "nested too deeply"},
+		{"images in images", strings.Repeat("![", 33) + "\n", 1, "nested too deeply"},
+		{"definitions in one paragraph", "x\n\n" + defs(501), 503, "at most 500"},
+		{"definitions in paragraphs", defs(400) + "\n" + defs(400), 0, ""},
+		{"links and notes", "见[通报](/bulletins/) (第 (3) 期) [a [b [c]]](/x) \\[\\[\\[\n", 0, ""},
+		{"brackets closed between", strings.Repeat("[x](/y) ", 200) + "\n", 0, ""},
+		{"fenced code", "```\n" + deep + "\n```\n", 0, ""},
+		{"escaped", strings.Repeat(`\[`, 100) + "\n", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(false).Convert([]byte(tt.src), 1, nil)
+			var le *LineError
+			switch {
+			case tt.line == 0 && err != nil:
+				t.Errorf("refused: %v", err)
+			case tt.line != 0 && (!errors.As(err, &le) || le.Line != tt.line || !strings.Contains(le.Msg.Text("en"), tt.words)):
+				t.Errorf("error = %v; want line %d saying %q", err, tt.line, tt.words)
+			}
+		})
+	}
+}
+
+// BenchmarkHostile converts 1 MB inputs (the default limit of a markdown
+// file) that are slow for a markdown parser: each is refused at once or
+// converted in time linear in its size.
+func BenchmarkHostile(b *testing.B) {
+	const n = 1 << 20
+	fill := func(unit string) string { return strings.Repeat(unit, n/len(unit)) }
+	for _, h := range []struct{ name, src string }{
+		{"nested brackets", strings.Repeat("[", n/2) + strings.Repeat("]", n/2)},
+		{"open links", fill("[a](")},
+		{"images", fill("![")},
+		{"emphasis", fill("*a ")},
+		{"underscores", fill("_a")},
+		{"backticks", fill("`")},
+		{"angle brackets", fill("<")},
+		{"html", fill("<div>")},
+		{"table", "|a|b|c|\n|-|-|-|\n" + fill("|1|2|3|\n")},
+		{"definitions", fill("[r]: /x\n")},
+		{"definitions in paragraphs", fill("[r]: /x\n\n")},
+		{"paragraphs", fill("段落，文字文字文字。\n\n")},
+		{"list", fill("- item\n")},
+	} {
+		b.Run(h.name, func(b *testing.B) {
+			src := []byte(h.src)
+			b.SetBytes(int64(len(src)))
+			m := New(false)
+			for b.Loop() {
+				m.Convert(src, 1, nil)
+			}
+		})
+	}
+}
