@@ -93,9 +93,9 @@ func (l *limits) fail(at int, kind ErrKind, msg string) {
 // (plus workBase for small files): real files, with short keys a few
 // levels deep, use a tenth of that.
 const (
-	workPerPart  = 32 // per key part of the path, for the string built
-	workPerByte  = 64
-	workBase     = 1 << 20
+	workPerPart = 32 // per key part of the path, for the string built
+	workPerByte = 64
+	workBase    = 1 << 20
 	// An inline table costs toml.Decode several names and a table of its
 	// own: 4 MB of {a = 1}, {a = 1}, … in one array took it 0.9 s. At this
 	// weight a text made mostly of small inline tables is refused; the
